@@ -1,0 +1,23 @@
+package org.creamlab.experiments;
+
+import java.util.stream.Stream;
+import org.creamlab.junit.ExperimentExtension;
+import org.creamlab.junit.ExperimentSession;
+import org.creamlab.junit.ExperimentTests;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Runs experiments as tests: {@code mvn test -Dexperiment=NAME[,NAME...]}, with
+ * {@code -Dp.PARAM=v1,v2} and {@code -Dseeds=1,2} overrides; {@code -Dlist} lists them. Without
+ * {@code -Dexperiment}, the default suite runs the smoke experiment.
+ */
+@ExtendWith(ExperimentExtension.class)
+class ExperimentsTest {
+
+    @TestFactory
+    Stream<DynamicNode> experiments(ExperimentSession session) {
+        return ExperimentTests.of(session, "smoke");
+    }
+}

@@ -1,0 +1,73 @@
+package org.creamlab.experiment;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything declared on an {@link Experiment} class: name, description, parameters, seeds.
+ *
+ * @param name the experiment name
+ * @param description one sentence
+ * @param type the class, an {@link ExperimentBody}
+ * @param params the parameter declarations, in annotation order
+ * @param seeds the declared seeds
+ */
+public record ExperimentDescriptor(String name, String description, Class<? extends ExperimentBody> type,
+                                   List<ParamSpec> params, List<Long> seeds) {
+
+    public ExperimentDescriptor {
+        params = List.copyOf(params);
+        seeds = List.copyOf(seeds);
+    }
+
+    /** Reads the annotations of an experiment class. */
+    public static ExperimentDescriptor of(Class<?> type) {
+        Experiment e = type.getAnnotation(Experiment.class);
+        if (e == null) {
+            throw new IllegalArgumentException(type.getName() + " has no @Experiment annotation");
+        }
+        if (!ExperimentBody.class.isAssignableFrom(type)) {
+            throw new IllegalArgumentException("@Experiment class " + type.getName() + " must implement "
+                    + ExperimentBody.class.getSimpleName());
+        }
+        List<ParamSpec> params = new ArrayList<>();
+        for (Param p : type.getAnnotationsByType(Param.class)) {
+            if (params.stream().anyMatch(q -> q.name().equals(p.name()))) {
+                throw new IllegalArgumentException("experiment '" + e.name() + "' declares parameter '" + p.name() + "' twice");
+            }
+            params.add(ParamSpec.of(p));
+        }
+        Seeds s = type.getAnnotation(Seeds.class);
+        List<Long> seeds = s == null ? List.of(1L) : Arrays.stream(s.value()).boxed().toList();
+        if (seeds.isEmpty()) {
+            throw new IllegalArgumentException("experiment '" + e.name() + "' declares no seeds");
+        }
+        @SuppressWarnings("unchecked")
+        Class<? extends ExperimentBody> body = (Class<? extends ExperimentBody>) type;
+        return new ExperimentDescriptor(e.name(), e.description(), body, params, seeds);
+    }
+
+    /** The declaration of one parameter. */
+    public Optional<ParamSpec> param(String paramName) {
+        return params.stream().filter(p -> p.name().equals(paramName)).findFirst();
+    }
+
+    /** A multi-line listing: name, description, each parameter with defaults and allowed values, seeds. */
+    public String describe() {
+        StringBuilder sb = new StringBuilder();
+        sb.append(name).append(": ").append(description).append('\n');
+        for (ParamSpec p : params) {
+            sb.append("    -Dp.").append(p.name()).append('=').append(String.join(",", p.defaults()))
+                    .append("    (").append(p.describeAllowed()).append(')');
+            if (!p.description().isBlank()) {
+                sb.append("  ").append(p.description());
+            }
+            sb.append('\n');
+        }
+        sb.append("    -Dseeds=").append(seeds.stream().map(String::valueOf).reduce((a, b) -> a + "," + b).orElse(""))
+                .append('\n');
+        return sb.toString();
+    }
+}

@@ -1,0 +1,143 @@
+package org.creamlab.experiment;
+
+import com.google.gson.Gson;
+import com.google.inject.Injector;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.function.LongConsumer;
+import org.creamlab.config.Settings;
+import org.creamlab.store.FailureCategory;
+import org.creamlab.store.Provenance;
+import org.creamlab.store.RunStore;
+import org.creamlab.store.StoredArtifact;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Does one {@link RunPlan}: stores the run as RUNNING with its provenance, builds the experiment
+ * class with Guice, runs it, and stores FINISHED or FAILED (with a category and the reason).
+ */
+public final class ExperimentRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ExperimentRunner.class);
+
+    private final Injector injector;
+    private final RunStore store;
+    private final Provenance provenance;
+    private final Settings settings;
+
+    public ExperimentRunner(Injector injector, RunStore store, Provenance provenance, Settings settings) {
+        this.injector = injector;
+        this.store = store;
+        this.provenance = provenance;
+        this.settings = settings;
+    }
+
+    /** The outcome of a run that finished; failures are thrown after being stored. */
+    public record Outcome(long runId, double seconds) {}
+
+    /** The store runs are written to. */
+    public RunStore store() {
+        return store;
+    }
+
+    /** Runs the plan; on failure the run is stored FAILED and the exception is rethrown. */
+    public Outcome run(RunPlan plan) throws Exception {
+        return run(plan, runId -> { });
+    }
+
+    /**
+     * Runs the plan, telling {@code onStarted} the run id as soon as it is stored.
+     * On failure the run is stored FAILED and the exception is rethrown.
+     */
+    public Outcome run(RunPlan plan, LongConsumer onStarted) throws Exception {
+        ExperimentDescriptor e = plan.experiment();
+        long runId = store.startRun(e.name(), e.description(), plan.params().canonical(),
+                new Gson().toJson(plan.params().values()), plan.seed(), provenance);
+        onStarted.accept(runId);
+        long start = System.nanoTime();
+        LOG.info("run {} started: {}", runId, plan.displayName());
+        try {
+            Path work = settings.runsDirectory().resolve(e.name()).resolve(Long.toString(runId));
+            Files.createDirectories(work);
+            ExperimentBody body = injector.getInstance(e.type());
+            body.run(new StoredRunContext(plan, runId, work));
+            store.finishRun(runId);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            LOG.info("run {} FINISHED in {}: {}", runId, formatDuration(seconds), plan.displayName());
+            return new Outcome(runId, seconds);
+        } catch (Exception | Error failure) {
+            FailureCategory category = FailureClassifier.classify(failure);
+            store.failRun(runId, category, failure.toString());
+            LOG.error("run {} FAILED ({}) after {}: {}", runId, category.label(),
+                    formatDuration((System.nanoTime() - start) / 1e9), failure.toString());
+            throw failure;
+        }
+    }
+
+    static String formatDuration(double seconds) {
+        long s = Math.round(seconds);
+        return s < 60 ? String.format("%.1f s", seconds) : String.format("%d min %02d s", s / 60, s % 60);
+    }
+
+    private final class StoredRunContext implements RunContext {
+        private final RunPlan plan;
+        private final long runId;
+        private final Path work;
+        private final MetricLog metrics;
+
+        StoredRunContext(RunPlan plan, long runId, Path work) {
+            this.plan = plan;
+            this.runId = runId;
+            this.work = work;
+            this.metrics = metric -> store.logMetric(runId, metric);
+        }
+
+        @Override
+        public RunPlan plan() {
+            return plan;
+        }
+
+        @Override
+        public long runId() {
+            return runId;
+        }
+
+        @Override
+        public MetricLog metrics() {
+            return metrics;
+        }
+
+        @Override
+        public Path workDirectory() {
+            return work;
+        }
+
+        @Override
+        public void artifact(String kind, Path file) {
+            try {
+                store.addArtifact(new StoredArtifact(runId, kind, file.toAbsolutePath().toString(), sha256(file),
+                        Files.size(file)));
+            } catch (IOException ex) {
+                throw new UncheckedIOException("cannot record artifact " + file, ex);
+            }
+        }
+    }
+
+    /** Hex SHA-256 of a file. */
+    public static String sha256(Path file) throws IOException {
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+        } catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+}

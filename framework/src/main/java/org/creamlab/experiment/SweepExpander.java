@@ -1,0 +1,65 @@
+package org.creamlab.experiment;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Expands an experiment into its runs: the cartesian product of the parameter lists (last
+ * parameter varies fastest, like JMH) times the seeds. Lists resolve command line, else
+ * annotation; every value is validated here, before any compute.
+ */
+public final class SweepExpander {
+
+    private SweepExpander() {}
+
+    /**
+     * @throws InvalidParameterException for an unknown parameter name or a value its declaration rejects
+     */
+    public static List<RunPlan> expand(ExperimentDescriptor experiment, SweepOverrides overrides) {
+        for (String name : overrides.params().keySet()) {
+            if (experiment.param(name).isEmpty()) {
+                throw new InvalidParameterException("experiment '" + experiment.name() + "' has no parameter '" + name
+                        + "'; its parameters: " + experiment.params().stream().map(ParamSpec::name).toList());
+            }
+        }
+        List<List<String>> axes = new ArrayList<>();
+        for (ParamSpec spec : experiment.params()) {
+            List<String> values = overrides.params().getOrDefault(spec.name(), spec.defaults());
+            if (values.isEmpty()) {
+                throw new InvalidParameterException("experiment '" + experiment.name() + "', parameter '" + spec.name()
+                        + "': empty value list; allowed: " + spec.describeAllowed());
+            }
+            for (String v : values) {
+                spec.validate(experiment.name(), v);
+            }
+            axes.add(values);
+        }
+        List<Long> seeds = overrides.seeds().orElse(experiment.seeds());
+        List<RunPlan> plans = new ArrayList<>();
+        for (Map<String, String> point : product(experiment.params(), axes)) {
+            for (long seed : seeds) {
+                plans.add(new RunPlan(experiment, new RunParams(point), seed));
+            }
+        }
+        return plans;
+    }
+
+    private static List<Map<String, String>> product(List<ParamSpec> specs, List<List<String>> axes) {
+        List<Map<String, String>> points = new ArrayList<>();
+        points.add(new LinkedHashMap<>());
+        for (int i = 0; i < specs.size(); i++) {
+            List<Map<String, String>> next = new ArrayList<>();
+            for (Map<String, String> partial : points) {
+                for (String v : axes.get(i)) {
+                    Map<String, String> m = new LinkedHashMap<>(partial);
+                    m.put(specs.get(i).name(), v);
+                    next.add(m);
+                }
+            }
+            points = next;
+        }
+        return points;
+    }
+}

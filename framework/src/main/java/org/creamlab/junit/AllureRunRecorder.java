@@ -1,0 +1,129 @@
+package org.creamlab.junit;
+
+import io.qameta.allure.Allure;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.creamlab.config.Settings;
+import org.creamlab.experiment.Dimensions;
+import org.creamlab.experiment.ExperimentRunner;
+import org.creamlab.experiment.Metric;
+import org.creamlab.experiment.RunPlan;
+import org.creamlab.store.Provenance;
+
+/**
+ * Runs one plan inside a JUnit test and describes it to Allure: epic/feature/story labels, the
+ * parameters and seed, a {@code runId} label (reports use it to find the run in the store), a
+ * stable history id per experiment + parameters + seed, the final metrics and a CSV of all metrics.
+ */
+public final class AllureRunRecorder {
+
+    /** Allure label carrying the store's run id. */
+    public static final String RUN_ID_LABEL = "runId";
+
+    private AllureRunRecorder() {}
+
+    static void run(ExperimentSession session, RunPlan plan) throws Exception {
+        Allure.epic("creamlab");
+        Allure.feature(plan.experiment().name());
+        Allure.story(plan.params().values().isEmpty() ? "default" : plan.params().canonical());
+        Allure.description(plan.experiment().description());
+        plan.params().values().forEach(Allure::parameter);
+        Allure.parameter("seed", plan.seed());
+        String history = md5(plan.historyKey());
+        String testCase = md5(plan.experiment().name() + "|" + plan.params().canonical());
+        Allure.getLifecycle().updateTestCase(r -> {
+            r.setHistoryId(history);
+            r.setTestCaseId(testCase);
+        });
+        ExperimentRunner runner = session.runner();
+        long[] runId = {-1};
+        try {
+            runner.run(plan, id -> {
+                runId[0] = id;
+                Allure.label(RUN_ID_LABEL, Long.toString(id));
+            });
+        } finally {
+            if (runId[0] >= 0) {
+                describeMetrics(runner.store().metrics(runId[0]));
+            }
+        }
+    }
+
+    private static void describeMetrics(List<Metric> metrics) {
+        Map<String, Metric> last = new LinkedHashMap<>();
+        StringBuilder csv = new StringBuilder("name,step,value,task,length,position,depth\n");
+        for (Metric m : metrics) {
+            last.put(key(m), m);
+            Dimensions d = m.dimensions();
+            csv.append(m.name()).append(',').append(text(m.step())).append(',').append(m.value()).append(',')
+                    .append(text(d.task())).append(',').append(text(d.length())).append(',')
+                    .append(text(d.position())).append(',').append(text(d.depth())).append('\n');
+        }
+        last.forEach((k, m) -> Allure.parameter("final " + k, m.value()));
+        Allure.addAttachment("metrics", "text/csv", csv.toString(), ".csv");
+    }
+
+    private static String key(Metric m) {
+        Dimensions d = m.dimensions();
+        StringBuilder k = new StringBuilder(m.name());
+        if (d.task() != null) {
+            k.append(" task=").append(d.task());
+        }
+        if (d.length() != null) {
+            k.append(" len=").append(d.length());
+        }
+        if (d.position() != null) {
+            k.append(" pos=").append(d.position());
+        }
+        if (d.depth() != null) {
+            k.append(" depth=").append(d.depth());
+        }
+        return k.toString();
+    }
+
+    private static String text(Object o) {
+        return o == null ? "" : o.toString();
+    }
+
+    /** Writes {@code environment.properties} (provenance) into the Allure results folder. */
+    static void writeEnvironment(Settings settings, Provenance p) {
+        Properties env = new Properties();
+        env.setProperty("git.commit", p.gitCommit());
+        env.setProperty("git.dirty", String.valueOf(p.gitDirty()));
+        env.setProperty("java", p.javaVersion());
+        env.setProperty("djl", p.djlVersion());
+        env.setProperty("pytorch", p.pytorchVersion());
+        env.setProperty("host", p.host());
+        env.setProperty("device", p.device());
+        env.setProperty("threads", Integer.toString(p.threads()));
+        env.setProperty("store", settings.dbUrl().replaceAll("(?i)(password=)[^;&]*", "$1***"));
+        try {
+            Path dir = settings.allureResults();
+            Files.createDirectories(dir);
+            try (Writer w = Files.newBufferedWriter(dir.resolve("environment.properties"), StandardCharsets.UTF_8)) {
+                env.store(w, "creamlab provenance");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write environment.properties", e);
+        }
+    }
+
+    static String md5(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package org.creamlab.junit;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Module;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.ServiceLoader;
+import org.creamlab.config.Settings;
+import org.creamlab.engine.EngineService;
+import org.creamlab.engine.ProvenanceCollector;
+import org.creamlab.experiment.ExperimentDescriptor;
+import org.creamlab.experiment.ExperimentRegistry;
+import org.creamlab.experiment.ExperimentRunner;
+import org.creamlab.experiment.RunPlan;
+import org.creamlab.experiment.SweepExpander;
+import org.creamlab.experiment.SweepOverrides;
+import org.creamlab.store.Provenance;
+import org.creamlab.store.RunStore;
+import org.creamlab.store.StoreService;
+
+/**
+ * One test session's view of the experiments: which were selected and their runs (resolved and
+ * validated with no compute at all), and, started on first use, the store, the engine, the Guice
+ * injector and the runner. Closed by JUnit at the end of the session.
+ *
+ * <p>Feature modules are found with {@link ServiceLoader} ({@code META-INF/services/com.google.inject.Module});
+ * they must be side-effect free.
+ */
+public final class ExperimentSession implements AutoCloseable {
+
+    private final Settings settings;
+    private final ExperimentRegistry registry;
+    private final Properties properties;
+    private StoreService storeService;
+    private ExperimentRunner runner;
+    private Provenance provenance;
+
+    ExperimentSession(Settings settings, ExperimentRegistry registry, Properties properties) {
+        this.settings = settings;
+        this.registry = registry;
+        this.properties = properties;
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public ExperimentRegistry registry() {
+        return registry;
+    }
+
+    /** True when {@code -Dlist} asks to list experiments instead of running them. */
+    public boolean listOnly() {
+        String list = properties.getProperty("list", "");
+        return !list.isBlank() && !list.equalsIgnoreCase("false");
+    }
+
+    /**
+     * The experiments named by {@code -Dexperiment} (a comma list), else {@code defaultSelection}.
+     *
+     * @throws org.creamlab.experiment.UnknownExperimentException naming the known experiments
+     */
+    public List<ExperimentDescriptor> selected(String defaultSelection) {
+        String chosen = properties.getProperty("experiment", "");
+        return registry.select(chosen.isBlank() ? defaultSelection : chosen);
+    }
+
+    /**
+     * All runs of the selected experiments, validated against their declarations.
+     *
+     * @throws org.creamlab.experiment.InvalidParameterException before anything is computed
+     */
+    public List<List<RunPlan>> plans(List<ExperimentDescriptor> experiments) {
+        SweepOverrides overrides = SweepOverrides.from(properties);
+        List<List<RunPlan>> all = new ArrayList<>();
+        for (ExperimentDescriptor e : experiments) {
+            all.add(SweepExpander.expand(e, overrides));
+        }
+        return all;
+    }
+
+    /** The runner, starting store, engine and injector on first call. */
+    public synchronized ExperimentRunner runner() {
+        if (runner == null) {
+            storeService = new StoreService(settings);
+            var store = storeService.start();
+            EngineService engine = new EngineService(settings);
+            provenance = ProvenanceCollector.collect(settings, engine);
+            List<Module> modules = new ArrayList<>();
+            modules.add(new SessionModule(settings, store, engine));
+            ServiceLoader.load(Module.class).forEach(modules::add);
+            Injector injector = Guice.createInjector(modules);
+            runner = new ExperimentRunner(injector, store, provenance, settings);
+        }
+        return runner;
+    }
+
+    /** The store, starting the session's services if needed. */
+    public RunStore store() {
+        return runner().store();
+    }
+
+    /** Provenance of this session, once started. */
+    public synchronized Provenance provenance() {
+        return provenance;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (provenance != null) {
+            AllureRunRecorder.writeEnvironment(settings, provenance);
+        }
+        if (storeService != null) {
+            storeService.close();
+        }
+    }
+}

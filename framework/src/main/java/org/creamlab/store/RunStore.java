@@ -1,0 +1,225 @@
+package org.creamlab.store;
+
+import java.time.Instant;
+import java.util.List;
+import org.creamlab.experiment.Dimensions;
+import org.creamlab.experiment.Metric;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.hibernate.Session;
+import org.hibernate.SessionFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.hibernate.exception.ConstraintViolationException;
+
+/**
+ * Reads and writes experiments, runs, metrics and artifacts. Every write is its own committed
+ * transaction, so a killed process loses nothing it already reported. Thread-safe.
+ */
+public final class RunStore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RunStore.class);
+    private static final int ATTEMPTS = 8;
+
+    private final SessionFactory sessions;
+
+    RunStore(SessionFactory sessions) {
+        this.sessions = sessions;
+    }
+
+    /**
+     * Runs one transaction, retrying when the connection broke under it. With H2's
+     * AUTO_SERVER the process that opened the file serves it; when that process exits, the others'
+     * connections break once and then reconnect to a new server, so one retry is enough there.
+     */
+    private <T> T transaction(Function<Session, T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return sessions.fromTransaction(work);
+            } catch (RuntimeException e) {
+                if (attempt == ATTEMPTS || !StoreService.isTransientLock(e)) {
+                    throw e;
+                }
+                LOG.warn("store connection broke ({}); retrying the transaction", e.getMessage());
+                try {
+                    Thread.sleep(100L * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private void inTransaction(Consumer<Session> work) {
+        transaction(s -> {
+            work.accept(s);
+            return null;
+        });
+    }
+
+    /** Creates the experiment row if needed and returns its id (safe against concurrent creators). */
+    public long ensureExperiment(String name, String description) {
+        for (int attempt = 0; ; attempt++) {
+            Long existing = findExperimentId(name);
+            if (existing != null) {
+                return existing;
+            }
+            try {
+                return transaction(s -> {
+                    ExperimentEntity e = new ExperimentEntity(name, description, Instant.now());
+                    s.persist(e);
+                    s.flush();
+                    return e.id;
+                });
+            } catch (ConstraintViolationException e) {
+                if (attempt > 2) {
+                    throw e;
+                }
+                // another process created it first; read it back
+            }
+        }
+    }
+
+    private Long findExperimentId(String name) {
+        return transaction(s -> s.createSelectionQuery(
+                        "select e.id from ExperimentEntity e where e.name = :name", Long.class)
+                .setParameter("name", name).getResultList().stream().findFirst().orElse(null));
+    }
+
+    /** Stores a new RUNNING run and returns its id. */
+    public long startRun(String experiment, String description, String variant, String paramsJson, long seed,
+                         Provenance provenance) {
+        long experimentId = ensureExperiment(experiment, description);
+        return transaction(s -> {
+            RunEntity r = new RunEntity();
+            r.experiment = s.getReference(ExperimentEntity.class, experimentId);
+            r.variant = variant;
+            r.params = paramsJson;
+            r.seed = seed;
+            r.status = RunStatus.RUNNING;
+            r.startedAt = Instant.now();
+            r.gitCommit = provenance.gitCommit();
+            r.gitDirty = provenance.gitDirty();
+            r.javaVersion = provenance.javaVersion();
+            r.djlVersion = provenance.djlVersion();
+            r.pytorchVersion = provenance.pytorchVersion();
+            r.host = provenance.host();
+            r.device = provenance.device();
+            r.threads = provenance.threads();
+            s.persist(r);
+            s.flush();
+            return r.id;
+        });
+    }
+
+    /** Marks a run FINISHED. */
+    public void finishRun(long runId) {
+        end(runId, RunStatus.FINISHED, null, null);
+    }
+
+    /** Marks a run FAILED with a category and the reason (truncated to the column). */
+    public void failRun(long runId, FailureCategory category, String message) {
+        end(runId, RunStatus.FAILED, category.label(), message == null ? "" : truncate(message, 4000));
+    }
+
+    private void end(long runId, RunStatus status, String category, String message) {
+        inTransaction(s -> {
+            RunEntity r = s.find(RunEntity.class, runId);
+            if (r == null) {
+                throw new IllegalArgumentException("no run with id " + runId);
+            }
+            r.status = status;
+            r.failureCategory = category;
+            r.failureMessage = message;
+            r.endedAt = Instant.now();
+        });
+    }
+
+    /** Stores one metric, committed on return. */
+    public void logMetric(long runId, Metric metric) {
+        inTransaction(s -> s.persist(toEntity(runId, metric)));
+    }
+
+    /** Stores several metrics in one transaction (all or none). */
+    public void logMetrics(long runId, List<Metric> metrics) {
+        inTransaction(s -> metrics.forEach(m -> s.persist(toEntity(runId, m))));
+    }
+
+    private static MetricEntity toEntity(long runId, Metric metric) {
+        MetricEntity e = new MetricEntity();
+        e.runId = runId;
+        e.name = metric.name();
+        e.step = metric.step();
+        e.value = metric.value();
+        Dimensions d = metric.dimensions();
+        e.task = d.task();
+        e.contextLength = d.length();
+        e.goldPosition = d.position();
+        e.depth = d.depth();
+        e.createdAt = Instant.now();
+        return e;
+    }
+
+    /** Records an artifact. */
+    public void addArtifact(StoredArtifact artifact) {
+        inTransaction(s -> {
+            ArtifactEntity e = new ArtifactEntity();
+            e.runId = artifact.runId();
+            e.kind = artifact.kind();
+            e.path = artifact.path();
+            e.sha256 = artifact.sha256();
+            e.sizeBytes = artifact.sizeBytes();
+            e.createdAt = Instant.now();
+            s.persist(e);
+        });
+    }
+
+    /** One run, or null. */
+    public StoredRun run(long runId) {
+        return transaction(s -> s.createSelectionQuery(
+                        "from RunEntity r join fetch r.experiment where r.id = :id", RunEntity.class)
+                .setParameter("id", runId).getResultList().stream().findFirst().map(RunStore::toRecord).orElse(null));
+    }
+
+    /** All runs, oldest first; of one experiment when {@code experiment} is not null. */
+    public List<StoredRun> runs(String experiment) {
+        return transaction(s -> s.createSelectionQuery(
+                        "from RunEntity r join fetch r.experiment e where (:name is null or e.name = :name) order by r.id",
+                        RunEntity.class)
+                .setParameter("name", experiment)
+                .getResultList().stream().map(RunStore::toRecord).toList());
+    }
+
+    /** All metrics of a run in the order they were stored. */
+    public List<Metric> metrics(long runId) {
+        return transaction(s -> s.createSelectionQuery(
+                        "from MetricEntity m where m.runId = :run order by m.id", MetricEntity.class)
+                .setParameter("run", runId)
+                .getResultList().stream().map(RunStore::toMetric).toList());
+    }
+
+    /** All artifacts of a run. */
+    public List<StoredArtifact> artifacts(long runId) {
+        return transaction(s -> s.createSelectionQuery(
+                        "from ArtifactEntity a where a.runId = :run order by a.id", ArtifactEntity.class)
+                .setParameter("run", runId)
+                .getResultList().stream()
+                .map(a -> new StoredArtifact(a.runId, a.kind, a.path, a.sha256, a.sizeBytes)).toList());
+    }
+
+    private static Metric toMetric(MetricEntity m) {
+        return new Metric(m.name, m.step, m.value, new Dimensions(m.task, m.contextLength, m.goldPosition, m.depth));
+    }
+
+    private static StoredRun toRecord(RunEntity r) {
+        Provenance p = new Provenance(r.gitCommit, r.gitDirty, r.javaVersion, r.djlVersion, r.pytorchVersion, r.host,
+                r.device, r.threads == null ? 0 : r.threads);
+        return new StoredRun(r.id, r.experiment.name, r.variant, r.params, r.seed, r.status, r.failureCategory,
+                r.failureMessage, r.startedAt, r.endedAt, p);
+    }
+
+    private static String truncate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max - 3) + "...";
+    }
+}

@@ -1,0 +1,11 @@
+package org.creamlab.store;
+
+import org.creamlab.experiment.Metric;
+
+/**
+ * A metric as read back, with the run it belongs to.
+ *
+ * @param runId the run
+ * @param metric the metric
+ */
+public record StoredMetric(long runId, Metric metric) {}
