@@ -19,16 +19,17 @@ import java.util.Set;
  * @param coverage {@code --coverage}: print a coverage summary per scheme
  * @param coverageSamples {@code --coverage-samples} (default 1000)
  * @param coverageBins {@code --coverage-bins} (default 10)
+ * @param output {@code --output FILE}: write the JSON lines to this file instead of stdout; empty for stdout
  * @param list {@code --list}: print the known schemes and their settings, nothing else
  * @param help {@code --help}
  * @param settings the remaining flags, as scheme settings
  */
 record CliArguments(String schemes, int window, int factor, long seed, int count, int documentLength,
-        boolean tokens, boolean coverage, int coverageSamples, int coverageBins, boolean list, boolean help,
-        Map<String, String> settings) {
+        boolean tokens, boolean coverage, int coverageSamples, int coverageBins, String output, boolean list,
+        boolean help, Map<String, String> settings) {
 
     static final Set<String> FIXED = Set.of("scheme", "window", "factor", "seed", "count", "document-length",
-            "tokens", "coverage", "coverage-samples", "coverage-bins", "list", "help");
+            "tokens", "coverage", "coverage-samples", "coverage-bins", "output", "list", "help");
 
     CliArguments {
         settings = Map.copyOf(settings);
@@ -75,9 +76,13 @@ record CliArguments(String schemes, int window, int factor, long seed, int count
         if (flags.containsKey("document-length") && documentLength < 1) {
             throw new IllegalArgumentException("--document-length must be >= 1, got " + documentLength);
         }
+        String output = flags.getOrDefault("output", "");
+        if (output.equals("true") || output.isBlank() && flags.containsKey("output")) {
+            throw new IllegalArgumentException("--output needs a file name");
+        }
         return new CliArguments(flags.getOrDefault("scheme", "cream"), intFlag(flags, "window", 128),
                 intFlag(flags, "factor", 8), longFlag(flags, "seed", 1), count, documentLength,
-                boolFlag(flags, "tokens"), boolFlag(flags, "coverage"), coverageSamples, coverageBins,
+                boolFlag(flags, "tokens"), boolFlag(flags, "coverage"), coverageSamples, coverageBins, output,
                 boolFlag(flags, "list"), boolFlag(flags, "help"), settings);
     }
 

@@ -1,6 +1,11 @@
 package org.creamlab.positions.cli;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -17,14 +22,16 @@ import org.creamlab.positions.coverage.CoverageStatistics;
  * {@code docs/positions.md}. Each scheme gets its own {@code SplittableRandom(seed)}, so its output
  * does not depend on the other schemes listed.
  *
- * <p>Exit status: 0 on success, 2 for a bad command line or setting (message on stderr).
+ * <p>Exit status: 0 on success, 2 for a bad command line or setting, or an {@code --output} file
+ * that cannot be written (message on stderr).
  */
 public final class PositionsCli {
 
     static final String USAGE = String.join("\n",
             "usage: PositionsCli [--scheme cream[,pose,...]] [--window N] [--factor F] [--seed S] [--count C]",
             "                    [--document-length D] [--tokens] [--coverage [--coverage-samples M]",
-            "                    [--coverage-bins B]] [--list] [--help] [--<scheme setting> VALUE ...]",
+            "                    [--coverage-bins B]] [--output FILE] [--list] [--help]",
+            "                    [--<scheme setting> VALUE ...]",
             "defaults: --scheme cream --window 128 --factor 8 --seed 1 --count 5, document length = F*N,",
             "          --coverage-samples 1000 --coverage-bins 10",
             "scheme settings (cream): --sigma --k --variants --continuity-probability --variant-block",
@@ -69,10 +76,22 @@ public final class PositionsCli {
             err.println(USAGE);
             return 2;
         }
-        for (PositionScheme scheme : selected) {
-            print(scheme, arguments, out);
+        if (arguments.output().isEmpty()) {
+            selected.forEach(scheme -> print(scheme, arguments, out));
+            out.flush();
+            return 0;
         }
-        out.flush();
+        try (OutputStream file = Files.newOutputStream(Path.of(arguments.output()));
+                PrintStream fileOut = new PrintStream(file, false, StandardCharsets.UTF_8)) {
+            selected.forEach(scheme -> print(scheme, arguments, fileOut));
+            fileOut.flush();
+            if (fileOut.checkError()) {
+                throw new IOException("write failed");
+            }
+        } catch (IOException e) {
+            err.println("PositionsCli: cannot write --output " + arguments.output() + ": " + e.getMessage());
+            return 2;
+        }
         return 0;
     }
 

@@ -8,9 +8,12 @@ import com.google.gson.JsonParser;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.creamlab.positions.PositionSchemes;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class PositionsCliTest {
 
@@ -80,6 +83,17 @@ class PositionsCliTest {
         assertBad("--count must be an integer", "--count", "many");
         assertBad("documentLength 100 is shorter", "--document-length", "100");
         assertBad("expected a flag", "cream");
+    }
+
+    @Test
+    void outputFlagWritesTheLinesToAFile(@TempDir Path directory) throws Exception {
+        Path file = directory.resolve("ids.jsonl");
+        Result toFile = run("--scheme", "randpos", "--window", "16", "--factor", "4", "--output", file.toString());
+        Result toStdout = run("--scheme", "randpos", "--window", "16", "--factor", "4");
+        assertEquals(0, toFile.status(), toFile.error());
+        assertTrue(toFile.lines().isEmpty(), "nothing on stdout");
+        assertEquals(toStdout.lines(), Files.readAllLines(file));
+        assertBad("cannot write --output", "--output", directory.resolve("missing/dir/x.jsonl").toString());
     }
 
     @Test
