@@ -42,10 +42,9 @@ final class ForwardContext {
         this.queryChunk = queryChunk;
         this.pastLength = pastLength;
         RopeTables.CosSin cs = RopeTables.build(manager, positions, config.headDim(), config.ropeBase(), scaling);
+        // the (B, T, hd) tables stay open in the manager: the expanded views share their memory
         this.cos = convert(cs.cos().expandDims(1));
         this.sin = convert(cs.sin().expandDims(1));
-        cs.cos().close();
-        cs.sin().close();
         this.attentionScale = convert(manager.create((float) (1.0 / Math.sqrt(config.headDim()))));
         this.eps = manager.create((float) config.rmsNormEps());
     }
