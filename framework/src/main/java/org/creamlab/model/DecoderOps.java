@@ -57,6 +57,14 @@ final class DecoderOps {
         return x.mul(cos).add(rotateHalf(x).mul(sin));
     }
 
+    /**
+     * RoPE with rotate-half as a matmul by the fixed {@code (hd, hd)} matrix R (one op instead of
+     * split/neg/concat; exact, since each output is one input times +-1).
+     */
+    static NDArray rope(NDArray x, NDArray cos, NDArray sin, NDArray rotation) {
+        return x.mul(cos).add(x.matMul(rotation).mul(sin));
+    }
+
     /** {@code (B, T, heads * hd) -> (B, heads, T, hd)}. */
     static NDArray splitHeads(NDArray x, int heads, int headDim) {
         long b = x.getShape().get(0);
@@ -93,7 +101,7 @@ final class DecoderOps {
      * Causal softmax attention for the new queries, optionally in query chunks each in its own
      * sub-manager (inference only: chunking needs no gradient).
      *
-     * @param q {@code (B, H, Tq, hd)} after RoPE
+     * @param q {@code (B, H, Tq, hd)} after RoPE and the 1/sqrt(hd) scale
      * @param k {@code (B, Hkv, Tk, hd)} after RoPE, including any cached keys
      * @param v {@code (B, Hkv, Tk, hd)}
      * @return {@code (B, H, Tq, hd)}, owned by q's manager
@@ -132,7 +140,7 @@ final class DecoderOps {
 
     private static NDArray attendChunk(
             ForwardContext ctx, NDArray q, NDArray keysT, NDArray values, int qStart, int qEnd, int tk, NDManager owner) {
-        NDArray scores = q.matMul(keysT).mul(ctx.attentionScale);
+        NDArray scores = q.matMul(keysT);
         NDArray mask = ctx.causalMask(owner, qStart, qEnd, tk);
         if (mask != null) {
             scores = scores.add(mask);

@@ -12,7 +12,9 @@ import org.creamlab.rope.RopeTables;
  * stay alive until backward (never a Java number on the autograd path).
  *
  * <p>Shapes: {@code cos}, {@code sin} {@code (B, 1, T, headDim)} (broadcast over heads);
- * {@code attentionScale} and {@code eps} are 0-d arrays in the weights' data type.
+ * {@code cosQ}, {@code sinQ} the same multiplied by the attention scale {@code 1/sqrt(headDim)},
+ * which is thereby folded into the queries' rotation; {@code rotation} {@code (headDim, headDim)},
+ * the matrix with {@code x @ rotation == rotate_half(x)}; {@code eps} a 0-d array.
  */
 final class ForwardContext {
 
@@ -21,7 +23,9 @@ final class ForwardContext {
     final DataType dtype;
     final NDArray cos;
     final NDArray sin;
-    final NDArray attentionScale;
+    final NDArray cosQ;
+    final NDArray sinQ;
+    final NDArray rotation;
     final NDArray eps;
     /** Queries per attention chunk; {@code Integer.MAX_VALUE} means one chunk. */
     final int queryChunk;
@@ -45,7 +49,10 @@ final class ForwardContext {
         // the (B, T, hd) tables stay open in the manager: the expanded views share their memory
         this.cos = convert(cs.cos().expandDims(1));
         this.sin = convert(cs.sin().expandDims(1));
-        this.attentionScale = convert(manager.create((float) (1.0 / Math.sqrt(config.headDim()))));
+        NDArray scale = manager.create((float) (1.0 / Math.sqrt(config.headDim())));
+        this.cosQ = convert(cs.cos().mul(scale).expandDims(1));
+        this.sinQ = convert(cs.sin().mul(scale).expandDims(1));
+        this.rotation = convert(rotateHalfMatrix(manager, config.headDim()));
         this.eps = manager.create((float) config.rmsNormEps());
     }
 
@@ -71,6 +78,17 @@ final class ForwardContext {
         }
         NDArray m = owner.create(mask, new Shape(rows, keyLength));
         return dtype == DataType.FLOAT32 ? m : m.toType(dtype, false);
+    }
+
+    /** R with {@code (x @ R)[j] = -x[j + d/2]} for j < d/2 and {@code x[j - d/2]} otherwise. */
+    private static NDArray rotateHalfMatrix(NDManager manager, int d) {
+        float[] r = new float[d * d];
+        int half = d / 2;
+        for (int j = 0; j < half; j++) {
+            r[(j + half) * d + j] = -1f; // output j takes -x[j + half]
+            r[j * d + j + half] = 1f; // output j + half takes x[j]
+        }
+        return manager.create(r, new Shape(d, d));
     }
 
     private NDArray convert(NDArray a) {

@@ -26,7 +26,7 @@ import org.creamlab.rope.RopeScaling;
 public final class LlamaModel {
 
     /** Default queries per attention chunk in the low-memory path. */
-    public static final int DEFAULT_QUERY_CHUNK = 1024;
+    public static final int DEFAULT_QUERY_CHUNK = 256;
 
     private final LlamaWeights weights;
     private final LlamaConfig config;
@@ -154,8 +154,8 @@ public final class LlamaModel {
         NDArray q = DecoderOps.splitHeads(DecoderOps.linear(x, weights.get(WeightNames.q(layer))), config.heads(), hd);
         NDArray k = DecoderOps.splitHeads(DecoderOps.linear(x, weights.get(WeightNames.k(layer))), config.kvHeads(), hd);
         NDArray v = DecoderOps.splitHeads(DecoderOps.linear(x, weights.get(WeightNames.v(layer))), config.kvHeads(), hd);
-        q = DecoderOps.rope(q, ctx.cos, ctx.sin);
-        k = DecoderOps.rope(k, ctx.cos, ctx.sin);
+        q = DecoderOps.rope(q, ctx.cosQ, ctx.sinQ, ctx.rotation); // scaled by 1/sqrt(hd)
+        k = DecoderOps.rope(k, ctx.cos, ctx.sin, ctx.rotation);
         if (cache != null) {
             NDArray[] full = cache.append(layer, k, v);
             k = full[0];

@@ -90,6 +90,43 @@ class LlamaModelTest {
     }
 
     @Test
+    void matchesANaiveHuggingFaceStyleReference() {
+        LlamaConfig config = LlamaConfig.builder().vocabSize(64).hiddenSize(32).layers(2).heads(4).kvHeads(2)
+                .intermediateSize(48).rmsNormEps(1e-6).tiedEmbeddings(false).build();
+        try (NDManager m = manager.newSubManager(); LlamaWeights w = LlamaWeights.initialize(m, config, 42)) {
+            for (String name : w.arrays().keySet()) {
+                if (WeightNames.isNorm(name)) {
+                    float[] v = w.get(name).toFloatArray();
+                    for (int i = 0; i < v.length; i++) {
+                        v[i] = 0.5f + (i % 7) * 0.1f;
+                    }
+                    w.get(name).set(v);
+                }
+            }
+            int[][] x = {{3, 17, 5, 9, 60, 1, 2, 33, 8, 40}};
+            long[][] pos = {{0, 1, 2, 3, 50, 51, 52, 53, 54, 55}}; // a PoSE-like skip
+            RopeScaling scaling = new LinearScaling(2);
+            float[] got = new LlamaModel(w).logits(m, x, pos, scaling).toFloatArray();
+            double[][] want = new ReferenceLlama(config, w.toHost()).logits(x[0], pos[0], scaling);
+            for (int t = 0; t < want.length; t++) {
+                for (int v = 0; v < want[t].length; v++) {
+                    assertEquals(want[t][v], got[t * 64 + v], 1e-5, "t=" + t + " v=" + v);
+                }
+            }
+        }
+    }
+
+    @Test
+    void rotationMatrixEqualsRotateHalf() {
+        try (NDManager m = manager.newSubManager()) {
+            NDArray x = m.randomNormal(new ai.djl.ndarray.types.Shape(2, 3, 5, 8));
+            var ctx = new ForwardContext(m, TinyModels.gqa(), ai.djl.ndarray.types.DataType.FLOAT32,
+                    TinyModels.positions(2, 5, 0), new NoScaling(), 4, 0);
+            assertArrayEquals(DecoderOps.rotateHalf(x).toFloatArray(), x.matMul(ctx.rotation).toFloatArray(), 0f);
+        }
+    }
+
+    @Test
     void shiftingAllPositionsLeavesLogitsNearlyUnchanged() {
         try (NDManager m = manager.newSubManager(); LlamaWeights w = LlamaWeights.initialize(m, TinyModels.gqa(), 4)) {
             LlamaModel model = new LlamaModel(w);
