@@ -33,12 +33,17 @@ public final class ModelBenchmark {
         try (NDManager manager = NDManager.newBaseManager()) {
             LlamaConfig small = config(128, 2, 4, 512);
             LlamaConfig medium = config(256, 4, 8, 512);
-            for (AdamW.Mode mode : AdamW.Mode.values()) {
-                train(manager, small, 128, 16, steps, mode);
-                train(manager, medium, 256, 8, Math.max(5, steps / 2), mode);
-            }
             for (int t : new int[] {1024, 4096}) {
                 forward(manager, medium, t);
+            }
+            for (LlamaConfig c : new LlamaConfig[] {small, medium}) {
+                for (AdamW.Mode mode : new AdamW.Mode[] {AdamW.Mode.NATIVE, AdamW.Mode.EXPLICIT, AdamW.Mode.NATIVE}) {
+                    optimizer(manager, c, mode, 50);
+                }
+            }
+            for (AdamW.Mode mode : new AdamW.Mode[] {AdamW.Mode.EXPLICIT, AdamW.Mode.NATIVE}) {
+                train(manager, small, 128, 16, steps, mode);
+                train(manager, medium, 256, 8, Math.max(5, steps / 2), mode);
             }
         }
     }
@@ -77,6 +82,34 @@ public final class ModelBenchmark {
                 config.hiddenSize(), config.layers(), t, b, config.parameterCount() / 1e6, mode, msPerStep,
                 tokensPerSecond, flopsPerStep / (msPerStep / 1000) / 1e9, ceiling,
                 100 * flopsPerStep / (msPerStep / 1000) / 1e9 / ceiling);
+    }
+
+    /** Time of the AdamW update alone (gradients present, values irrelevant to the cost). */
+    private static void optimizer(NDManager manager, LlamaConfig config, AdamW.Mode mode, int reps) {
+        try (NDManager m = manager.newSubManager(); LlamaWeights w = LlamaWeights.initialize(m, config, 1);
+                AdamW opt = new AdamW(m, w.arrays(), mode, 0.9, 0.95, 1e-8, 0.1)) {
+            w.setRequiresGradient(true);
+            double total = 0;
+            for (int i = 0; i < reps + 5; i++) {
+                try (NDManager step = m.newSubManager();
+                        ai.djl.training.GradientCollector gc = m.getEngine().newGradientCollector()) {
+                    NDArray loss = null;
+                    for (NDArray p : w.arrays().values()) {
+                        NDArray s = p.sum();
+                        s.attach(step);
+                        loss = loss == null ? s : loss.add(s);
+                    }
+                    gc.backward(loss);
+                }
+                long start = System.nanoTime();
+                opt.step(w.arrays(), 1e-3, 1.0);
+                if (i >= 5) {
+                    total += (System.nanoTime() - start) / 1e6;
+                }
+            }
+            System.out.printf("adamw %s d=%d L=%d (%.2fM params): %.2f ms/update%n", mode, config.hiddenSize(),
+                    config.layers(), config.parameterCount() / 1e6, total / reps);
+        }
     }
 
     private static void forward(NDManager manager, LlamaConfig config, int t) {
