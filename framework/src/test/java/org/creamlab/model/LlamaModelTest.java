@@ -150,6 +150,23 @@ class LlamaModelTest {
     }
 
     @Test
+    void lowMemoryForwardLeavesNoPerLayerArraysBehind() {
+        int[] left = new int[2];
+        int[] layers = {2, 6};
+        for (int i = 0; i < 2; i++) {
+            LlamaConfig config = LlamaConfig.builder().vocabSize(64).hiddenSize(32).layers(layers[i]).heads(4)
+                    .intermediateSize(64).build();
+            try (NDManager m = manager.newSubManager(); LlamaWeights w = LlamaWeights.initialize(m, config, 1);
+                    NDManager run = m.newSubManager()) {
+                new LlamaModel(w).logitsLowMemory(run, TinyModels.tokens(1, 1, 40, 64), TinyModels.positions(1, 40, 0),
+                        new NoScaling(), 8, false);
+                left[i] = run.getManagedArrays().size();
+            }
+        }
+        assertEquals(left[0], left[1], "arrays left after the pass must not grow with the number of layers");
+    }
+
+    @Test
     void cachedGreedyDecodeEqualsUncached() {
         try (NDManager m = manager.newSubManager(); LlamaWeights w = LlamaWeights.initialize(m, TinyModels.gqa(), 9)) {
             GreedyDecoder decoder = new GreedyDecoder(new LlamaModel(w), new LinearScaling(2));
