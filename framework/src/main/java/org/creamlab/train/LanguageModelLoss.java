@@ -1,0 +1,37 @@
+package org.creamlab.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import org.creamlab.model.LlamaModel;
+import org.creamlab.rope.RopeScaling;
+
+/** Masked next-token cross-entropy. */
+public final class LanguageModelLoss {
+
+    private LanguageModelLoss() {}
+
+    /**
+     * {@code -sum_{masked (b,t)} log p(targets[b][t]) * scale}, with everything in {@code manager}
+     * (keep it open until backward).
+     *
+     * @param scale a 0-d array, usually 1 / (masked tokens over all micro-batches of the step)
+     * @return a 0-d loss
+     */
+    public static NDArray maskedNll(LlamaModel model, NDManager manager, Batch batch, RopeScaling scaling, NDArray scale) {
+        int b = batch.batchSize();
+        int t = batch.length();
+        long[] targets = new long[b * t];
+        float[] mask = new float[b * t];
+        for (int i = 0; i < b; i++) {
+            for (int j = 0; j < t; j++) {
+                targets[i * t + j] = batch.targets()[i][j];
+                mask[i * t + j] = batch.lossMask()[i][j] ? 1f : 0f;
+            }
+        }
+        NDArray logits = model.logits(manager, batch.tokens(), batch.positions(), scaling);
+        NDArray logp = logits.logSoftmax(-1);
+        NDArray picked = logp.gather(manager.create(targets, new Shape(b, t, 1)), 2);
+        return picked.mul(manager.create(mask, new Shape(b, t, 1))).sum().mul(scale).neg();
+    }
+}

@@ -1,0 +1,122 @@
+package org.creamlab.train;
+
+import ai.djl.ndarray.NDArray;
+import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.creamlab.model.LlamaWeights;
+import org.creamlab.model.ModelCheckpoint;
+import org.creamlab.model.Safetensors;
+import org.creamlab.rope.RopeScaling;
+
+/**
+ * A resumable checkpoint folder {@code step-NNNNNNNN/} holding the HF-layout model
+ * ({@code config.json}, {@code model.safetensors}), {@code optimizer.safetensors} (AdamW m and v)
+ * and {@code trainer_state.json} (completed steps, AdamW t, data seed, source state, config
+ * hashes). The folder is written under a temporary name and renamed, so a checkpoint either is
+ * complete or does not exist.
+ */
+public final class TrainingCheckpoint {
+
+    public static final String OPTIMIZER_FILE = "optimizer.safetensors";
+    public static final String STATE_FILE = "trainer_state.json";
+    private static final String PREFIX = "step-";
+
+    /** The small JSON part of a checkpoint. */
+    public record State(long completedSteps, long optimizerUpdates, long dataSeed, String sourceState,
+            String modelConfigHash, String trainingHash, double lastLoss) {}
+
+    private TrainingCheckpoint() {}
+
+    /** Writes a checkpoint of {@code completedSteps} steps under {@code root} and returns its folder. */
+    public static Path write(Path root, LlamaWeights weights, RopeScaling scaling, AdamW optimizer, State state)
+            throws IOException {
+        Files.createDirectories(root);
+        Path target = root.resolve(String.format("%s%08d", PREFIX, state.completedSteps()));
+        Path temp = Files.createTempDirectory(root, ".tmp-" + target.getFileName());
+        try {
+            ModelCheckpoint.save(temp, weights, scaling);
+            List<Safetensors.Tensor> tensors = new ArrayList<>();
+            for (Map.Entry<String, NDArray> e : optimizer.stateArrays().entrySet()) {
+                tensors.add(new Safetensors.Tensor(e.getKey(), "F32", e.getValue().getShape().getShape(),
+                        e.getValue().toFloatArray()));
+            }
+            Safetensors.write(temp.resolve(OPTIMIZER_FILE), tensors, Map.of());
+            JsonObject json = new JsonObject();
+            json.addProperty("completed_steps", state.completedSteps());
+            json.addProperty("optimizer_updates", state.optimizerUpdates());
+            json.addProperty("data_seed", state.dataSeed());
+            json.addProperty("source_state", state.sourceState());
+            json.addProperty("model_config_hash", state.modelConfigHash());
+            json.addProperty("training_hash", state.trainingHash());
+            json.addProperty("last_loss", state.lastLoss());
+            ModelCheckpoint.writeJson(temp.resolve(STATE_FILE), json);
+            if (Files.exists(target)) {
+                deleteTree(target);
+            }
+            Files.move(temp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            return target;
+        } finally {
+            if (Files.exists(temp)) {
+                deleteTree(temp);
+            }
+        }
+    }
+
+    public static State readState(Path checkpoint) throws IOException {
+        JsonObject o = ModelCheckpoint.readJson(checkpoint.resolve(STATE_FILE));
+        return new State(o.get("completed_steps").getAsLong(), o.get("optimizer_updates").getAsLong(),
+                o.get("data_seed").getAsLong(), o.get("source_state").getAsString(),
+                o.get("model_config_hash").getAsString(), o.get("training_hash").getAsString(),
+                o.get("last_loss").getAsDouble());
+    }
+
+    /** The optimizer state of a checkpoint as host arrays. */
+    public static Map<String, float[]> readOptimizer(Path checkpoint) throws IOException {
+        Map<String, float[]> out = new LinkedHashMap<>();
+        Safetensors.read(checkpoint.resolve(OPTIMIZER_FILE)).forEach((k, v) -> out.put(k, v.values()));
+        return out;
+    }
+
+    /** The complete checkpoint with the most steps under {@code root}, if any. */
+    public static Optional<Path> latest(Path root) throws IOException {
+        return list(root).stream().reduce((a, b) -> b);
+    }
+
+    /** Complete checkpoints under {@code root}, oldest first. */
+    public static List<Path> list(Path root) throws IOException {
+        if (root == null || !Files.isDirectory(root)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(root)) {
+            return s.filter(p -> p.getFileName().toString().startsWith(PREFIX))
+                    .filter(p -> Files.isRegularFile(p.resolve(STATE_FILE)))
+                    .sorted(Comparator.comparing(p -> p.getFileName().toString()))
+                    .toList();
+        }
+    }
+
+    /** Deletes all but the newest {@code keep} checkpoints. */
+    public static void prune(Path root, int keep) throws IOException {
+        List<Path> all = list(root);
+        for (int i = 0; i < all.size() - keep; i++) {
+            deleteTree(all.get(i));
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
