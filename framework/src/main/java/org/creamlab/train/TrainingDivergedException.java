@@ -1,7 +1,10 @@
 package org.creamlab.train;
 
+import org.creamlab.experiment.ClassifiedFailure;
+import org.creamlab.store.FailureCategory;
+
 /** Thrown when a step's loss or gradient norm is NaN or infinite; the last good checkpoint is kept. */
-public final class TrainingDivergedException extends RuntimeException {
+public final class TrainingDivergedException extends RuntimeException implements ClassifiedFailure {
 
     private final long step;
     private final double loss;
@@ -11,6 +14,12 @@ public final class TrainingDivergedException extends RuntimeException {
                 + "; the last good checkpoint (if any) is kept");
         this.step = step;
         this.loss = value;
+    }
+
+    /** Reports file it under "diverged". */
+    @Override
+    public FailureCategory category() {
+        return FailureCategory.DIVERGED;
     }
 
     /** The 0-based step whose loss or gradient was not finite. */
