@@ -10,7 +10,10 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.LongConsumer;
 import org.creamlab.config.Settings;
 import org.creamlab.store.FailureCategory;
@@ -59,16 +62,26 @@ public final class ExperimentRunner {
      */
     public Outcome run(RunPlan plan, LongConsumer onStarted) throws Exception {
         ExperimentDescriptor e = plan.experiment();
-        long runId = store.startRun(e.name(), e.description(), plan.params().canonical(),
-                new Gson().toJson(plan.params().values()), plan.seed(), provenance);
+        Optional<Long> interrupted = store.findInterrupted(e.name(), plan.params().canonical(), plan.seed(), provenance.host());
+        long runId;
+        Set<MetricKey> stored = new HashSet<>();
+        if (interrupted.isPresent()) {
+            runId = interrupted.get();
+            store.claimRun(runId);
+            store.metrics(runId).forEach(m -> stored.add(MetricKey.of(m)));
+            LOG.info("run {} resumed ({} metrics already stored): {}", runId, stored.size(), plan.displayName());
+        } else {
+            runId = store.startRun(e.name(), e.description(), plan.params().canonical(),
+                    new Gson().toJson(plan.params().values()), plan.seed(), provenance);
+            LOG.info("run {} started: {}", runId, plan.displayName());
+        }
         onStarted.accept(runId);
         long start = System.nanoTime();
-        LOG.info("run {} started: {}", runId, plan.displayName());
         try {
             Path work = settings.runsDirectory().resolve(e.name()).resolve(Long.toString(runId));
             Files.createDirectories(work);
             ExperimentBody body = injector.getInstance(e.type());
-            body.run(new StoredRunContext(plan, runId, work));
+            body.run(new StoredRunContext(plan, runId, work, interrupted.isPresent(), stored));
             store.finishRun(runId);
             double seconds = (System.nanoTime() - start) / 1e9;
             LOG.info("run {} FINISHED in {}: {}", runId, formatDuration(seconds), plan.displayName());
@@ -87,17 +100,43 @@ public final class ExperimentRunner {
         return s < 60 ? String.format("%.1f s", seconds) : String.format("%d min %02d s", s / 60, s % 60);
     }
 
+    /** Identity of a metric within a run: name, step and dimensions. */
+    private record MetricKey(String name, Long step, Dimensions dimensions) {
+        static MetricKey of(Metric m) {
+            return new MetricKey(m.name(), m.step(), m.dimensions());
+        }
+    }
+
     private final class StoredRunContext implements RunContext {
         private final RunPlan plan;
         private final long runId;
         private final Path work;
+        private final boolean resumed;
+        /** Metrics stored before a resume (never changes while the run goes on). */
+        private final Set<MetricKey> stored;
         private final MetricLog metrics;
 
-        StoredRunContext(RunPlan plan, long runId, Path work) {
+        StoredRunContext(RunPlan plan, long runId, Path work, boolean resumed, Set<MetricKey> stored) {
             this.plan = plan;
             this.runId = runId;
             this.work = work;
-            this.metrics = metric -> store.logMetric(runId, metric);
+            this.resumed = resumed;
+            this.stored = Set.copyOf(stored);
+            this.metrics = metric -> {
+                if (!stored.contains(MetricKey.of(metric))) {
+                    store.logMetric(runId, metric);
+                }
+            };
+        }
+
+        @Override
+        public boolean resumed() {
+            return resumed;
+        }
+
+        @Override
+        public boolean hasMetric(String name, Long step, Dimensions dimensions) {
+            return stored.contains(new MetricKey(name, step, dimensions));
         }
 
         @Override

@@ -19,8 +19,18 @@ public interface RunContext {
         return plan().seed();
     }
 
-    /** Durable metric output. */
+    /**
+     * Durable metric output. In a resumed run, a metric that was stored before the interruption
+     * with the same name, step and dimensions is not stored again (the resumed computation
+     * reproduces it), so nothing is duplicated.
+     */
     MetricLog metrics();
+
+    /** True when this run continues one whose process was killed; checkpoints are in {@link #workDirectory()}. */
+    boolean resumed();
+
+    /** Whether a metric with this name, step and dimensions was stored before a resume (lets a resumed run skip done work). */
+    boolean hasMetric(String name, Long step, Dimensions dimensions);
 
     /** A folder of this run's own, for checkpoints and files ({@code target/runs/<experiment>/<runId>}). */
     Path workDirectory();

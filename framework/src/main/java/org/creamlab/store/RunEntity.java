@@ -74,5 +74,11 @@ class RunEntity {
 
     Integer threads;
 
+    @Column(name = "owner_host", length = 255)
+    String ownerHost;
+
+    @Column(name = "owner_pid")
+    Long ownerPid;
+
     protected RunEntity() {}
 }

@@ -107,9 +107,41 @@ public final class RunStore {
             r.host = provenance.host();
             r.device = provenance.device();
             r.threads = provenance.threads();
+            r.ownerHost = provenance.host();
+            r.ownerPid = ProcessHandle.current().pid();
             s.persist(r);
             s.flush();
             return r.id;
+        });
+    }
+
+    /**
+     * A RUNNING run of the same experiment, variant and seed whose owning process on this host is
+     * gone (killed), newest first; the caller may resume it. Runs owned by live processes or by
+     * other hosts are never returned.
+     */
+    public java.util.Optional<Long> findInterrupted(String experiment, String variant, long seed, String host) {
+        List<Object[]> rows = transaction(s -> s.createSelectionQuery(
+                        "select r.id, r.ownerPid from RunEntity r where r.experiment.name = :name and r.variant = :variant"
+                                + " and r.seed = :seed and r.status = :status and r.ownerHost = :host order by r.id desc",
+                        Object[].class)
+                .setParameter("name", experiment).setParameter("variant", variant).setParameter("seed", seed)
+                .setParameter("status", RunStatus.RUNNING).setParameter("host", host).getResultList());
+        for (Object[] row : rows) {
+            Long pid = (Long) row[1];
+            boolean alive = pid != null && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+            if (!alive) {
+                return java.util.Optional.of((Long) row[0]);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** Takes over an interrupted run: this process becomes its owner. */
+    public void claimRun(long runId) {
+        inTransaction(s -> {
+            RunEntity r = s.find(RunEntity.class, runId);
+            r.ownerPid = ProcessHandle.current().pid();
         });
     }
 
