@@ -2,7 +2,7 @@ package org.creamlab.experiments;
 
 import java.util.stream.Stream;
 import org.creamlab.junit.ExperimentExtension;
-import org.creamlab.junit.ExperimentSession;
+import org.creamlab.experiment.ExperimentSession;
 import org.creamlab.junit.ExperimentTests;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.TestFactory;

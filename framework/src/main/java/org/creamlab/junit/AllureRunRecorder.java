@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Properties;
 import org.creamlab.config.Settings;
 import org.creamlab.experiment.Dimensions;
+import org.creamlab.experiment.ExperimentSession;
 import org.creamlab.experiment.ExperimentRunner;
 import org.creamlab.experiment.Metric;
 import org.creamlab.experiment.RunPlan;

@@ -1,7 +1,6 @@
 package org.creamlab.junit;
 
-import org.creamlab.config.Settings;
-import org.creamlab.experiment.ExperimentRegistry;
+import org.creamlab.experiment.ExperimentSession;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -21,10 +20,20 @@ public final class ExperimentExtension implements ParameterResolver {
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(ExperimentSession.class,
-                key -> new ExperimentSession(Settings.fromSystemProperties(),
-                        ExperimentRegistry.fromClasspath(Thread.currentThread().getContextClassLoader()),
-                        System.getProperties()),
-                ExperimentSession.class);
+        return context.getRoot().getStore(NAMESPACE)
+                .getOrComputeIfAbsent(ClosingSession.class, key -> new ClosingSession(ExperimentSession.fromSystemProperties()),
+                        ClosingSession.class)
+                .session();
+    }
+
+    /** Closed by JUnit at the end of the session: writes Allure's environment.properties, then closes the session. */
+    private record ClosingSession(ExperimentSession session) implements AutoCloseable {
+        @Override
+        public void close() {
+            if (session.provenance() != null) {
+                AllureRunRecorder.writeEnvironment(session.settings(), session.provenance());
+            }
+            session.close();
+        }
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.creamlab.experiment.ExperimentDescriptor;
+import org.creamlab.experiment.ExperimentSession;
 import org.creamlab.experiment.RunPlan;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;

@@ -1,4 +1,4 @@
-package org.creamlab.junit;
+package org.creamlab.experiment;
 
 import ai.djl.Device;
 import com.google.inject.AbstractModule;

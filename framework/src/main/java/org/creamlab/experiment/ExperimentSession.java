@@ -1,4 +1,4 @@
-package org.creamlab.junit;
+package org.creamlab.experiment;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
@@ -10,12 +10,6 @@ import java.util.ServiceLoader;
 import org.creamlab.config.Settings;
 import org.creamlab.engine.EngineService;
 import org.creamlab.engine.ProvenanceCollector;
-import org.creamlab.experiment.ExperimentDescriptor;
-import org.creamlab.experiment.ExperimentRegistry;
-import org.creamlab.experiment.ExperimentRunner;
-import org.creamlab.experiment.RunPlan;
-import org.creamlab.experiment.SweepExpander;
-import org.creamlab.experiment.SweepOverrides;
 import org.creamlab.store.Provenance;
 import org.creamlab.store.RunStore;
 import org.creamlab.store.StoreService;
@@ -23,7 +17,7 @@ import org.creamlab.store.StoreService;
 /**
  * One test session's view of the experiments: which were selected and their runs (resolved and
  * validated with no compute at all), and, started on first use, the store, the engine, the Guice
- * injector and the runner. Closed by JUnit at the end of the session.
+ * injector and the runner. Used by the JUnit integration and by {@link org.creamlab.experiment.cli.RunExperimentsCli}.
  *
  * <p>Feature modules are found with {@link ServiceLoader} ({@code META-INF/services/com.google.inject.Module});
  * they must be side-effect free.
@@ -37,7 +31,7 @@ public final class ExperimentSession implements AutoCloseable {
     private ExperimentRunner runner;
     private Provenance provenance;
 
-    ExperimentSession(Settings settings, ExperimentRegistry registry, Properties properties) {
+    public ExperimentSession(Settings settings, ExperimentRegistry registry, Properties properties) {
         this.settings = settings;
         this.registry = registry;
         this.properties = properties;
@@ -107,11 +101,14 @@ public final class ExperimentSession implements AutoCloseable {
         return provenance;
     }
 
+    /** A session over this JVM's system properties and the classpath's experiments. */
+    public static ExperimentSession fromSystemProperties() {
+        return new ExperimentSession(Settings.fromSystemProperties(),
+                ExperimentRegistry.fromClasspath(Thread.currentThread().getContextClassLoader()), System.getProperties());
+    }
+
     @Override
     public synchronized void close() {
-        if (provenance != null) {
-            AllureRunRecorder.writeEnvironment(settings, provenance);
-        }
         if (storeService != null) {
             storeService.close();
         }

@@ -1,0 +1,53 @@
+package org.creamlab.experiment.cli;
+
+import java.util.List;
+import org.creamlab.experiment.ExperimentDescriptor;
+import org.creamlab.experiment.ExperimentSession;
+import org.creamlab.experiment.RunPlan;
+
+/**
+ * Runs experiments without JUnit, from the same system properties as {@code mvn test}
+ * ({@code -Dexperiment=NAME[,NAME]}, {@code -Dp.PARAM=v1,v2}, {@code -Dseeds=...}, {@code -Ddb.url=...}).
+ * Exit status: 0 when every run finished, 1 when a run failed, 2 for an unknown experiment or an
+ * invalid parameter (reported before anything runs).
+ */
+public final class RunExperimentsCli {
+
+    private RunExperimentsCli() {}
+
+    public static void main(String[] args) {
+        System.exit(run());
+    }
+
+    static int run() {
+        try (ExperimentSession session = ExperimentSession.fromSystemProperties()) {
+            List<ExperimentDescriptor> experiments;
+            List<List<RunPlan>> plans;
+            try {
+                String names = System.getProperty("experiment", "");
+                if (names.isBlank()) {
+                    System.err.println("set -Dexperiment=NAME; known experiments: " + String.join(", ", session.registry().names()));
+                    return 2;
+                }
+                experiments = session.selected(names);
+                plans = session.plans(experiments);
+            } catch (IllegalArgumentException e) {
+                System.err.println(e.getMessage());
+                return 2;
+            }
+            int failed = 0;
+            for (List<RunPlan> runs : plans) {
+                for (RunPlan plan : runs) {
+                    try {
+                        session.runner().run(plan);
+                    } catch (Exception | Error e) {
+                        failed++;   // the runner stored and logged it; say it here too in case it failed before storing
+                        System.err.println(plan.displayName() + " failed: " + e);
+                        e.printStackTrace();
+                    }
+                }
+            }
+            return failed == 0 ? 0 : 1;
+        }
+    }
+}
