@@ -11,7 +11,7 @@ import java.util.random.RandomGenerator;
  * tokens (the repeated filler is cut to fit).
  *
  * <p>The key sentence goes at the filler sentence boundary nearest to {@code depth} percent of the
- * filler tokens (ties to the earlier one); with a uniform placement, at a boundary chosen uniformly,
+ * filler tokens (ties to the earlier one; the end of the cut filler counts as a boundary); with a uniform placement, at a boundary chosen uniformly,
  * like PoSE's random prefix. The key appears twice, as in PoSE; {@link TaskSample#goldOffset()} is
  * the first.
  */
@@ -69,6 +69,9 @@ public final class PasskeyGenerator implements TaskGenerator {
             if (stream.size() <= count) {
                 boundaries.add(stream.size());
             }
+        }
+        if (boundaries.get(boundaries.size() - 1) != count) {
+            boundaries.add(count);
         }
         int[] fillerTokens = java.util.Arrays.copyOf(stream.toArray(), count);
         int boundary = placement instanceof Placement.Depth d
