@@ -53,7 +53,7 @@ public record Lexicon(int keyAdjectives, int keyNouns, int idCount, NumberPieces
 
     /**
      * The miniature default: 16 x 16 = 256 line keys, 512 ids, numbers in two-digit pieces (values
-     * below 10,000 take at most two tokens); about 1,100 tokens in all.
+     * below 10,000 take at most two tokens); 1,102 tokens in all.
      */
     public static Lexicon miniature() {
         return new Lexicon(16, 16, 512, new NumberPieces(2));
