@@ -1,0 +1,114 @@
+package org.creamlab.data;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.random.RandomGenerator;
+
+/**
+ * LongChat-Lines (spec 5.1) in miniature: a header, lines {@code line <key> : REGISTER_CONTENT is
+ * <number>}, and the question about one line, by default chosen uniformly at random.
+ *
+ * <p>Keys are distinct line keys drawn at random from the lexicon (each one token with the word
+ * tokenizer); numbers are distinct draws from the value range, so the gold number appears once.
+ * Lines are added while the whole prompt still fits in {@code length}: the prompt is at most
+ * {@code length} tokens and less than one line shorter.
+ */
+public final class LinesGenerator implements TaskGenerator {
+
+    private final Tokenizer tokenizer;
+    private final List<String> keys;
+    private final ValueRange values;
+    private final int fixed;
+    private final int longestLine;
+    private final int longestQuestion;
+    private final int numberOffsetInLine;
+
+    /**
+     * @param keys the line keys to draw from, at least one
+     * @param values the range of the line numbers
+     */
+    public LinesGenerator(Tokenizer tokenizer, List<String> keys, ValueRange values) {
+        if (keys.isEmpty()) {
+            throw new IllegalArgumentException("setting 'lineKeys': need at least one line key");
+        }
+        this.tokenizer = tokenizer;
+        this.keys = List.copyOf(keys);
+        this.values = values;
+        this.fixed = 1 + tokenizer.encode(Templates.LINES_HEADER).length;
+        int line = 0;
+        int question = 0;
+        String widest = Long.toString(values.max());
+        for (String key : this.keys) {
+            line = Math.max(line, lineTokens(key, widest).length);
+            question = Math.max(question, tokenizer.encode(Templates.LINES_QUESTION.formatted(key)).length);
+        }
+        this.longestLine = line;
+        this.longestQuestion = question;
+        this.numberOffsetInLine = tokenizer.encode(Templates.LINE.formatted(this.keys.get(0), "")).length - 1;
+    }
+
+    @Override
+    public String task() {
+        return Tasks.LINES;
+    }
+
+    @Override
+    public int minimumLength() {
+        return fixed + longestLine + longestQuestion;
+    }
+
+    /** The most lines a prompt can hold: one per line key. */
+    public int maximumLines() {
+        return keys.size();
+    }
+
+    @Override
+    public TaskSample sample(RandomGenerator rng, int length, Placement placement) {
+        if (length < minimumLength()) {
+            throw new IllegalArgumentException("setting 'length': " + length
+                    + " tokens cannot hold the header, one line and the question (minimum " + minimumLength() + ")");
+        }
+        if (placement instanceof Placement.Depth) {
+            throw new IllegalArgumentException("setting 'placement': lines takes a position or uniform, not a depth");
+        }
+        Draws.Shuffle<String> keyDraws = Draws.shuffle(keys, rng);
+        Draws.DistinctLongs numberDraws = new Draws.DistinctLongs(rng, values.min(), values.max());
+        List<String> lineKeys = new ArrayList<>();
+        List<String> numbers = new ArrayList<>();
+        List<int[]> lines = new ArrayList<>();
+        int used = fixed + longestQuestion;
+        while (used + longestLine <= length) {
+            if (!keyDraws.hasNext() || lines.size() >= values.size()) {
+                throw new IllegalArgumentException("setting 'length': " + length + " tokens need more than the "
+                        + lines.size() + " lines that the line keys and the value range allow");
+            }
+            String key = keyDraws.next();
+            String number = Long.toString(numberDraws.next());
+            int[] line = lineTokens(key, number);
+            lineKeys.add(key);
+            numbers.add(number);
+            lines.add(line);
+            used += line.length;
+        }
+        int n = lines.size();
+        int gold = placement instanceof Placement.Position p ? p.index(n) : rng.nextInt(n);
+        PromptBuilder prompt = new PromptBuilder(tokenizer);
+        prompt.appendToken(tokenizer.specialTokens().bos());
+        prompt.append(Templates.LINES_HEADER);
+        int goldOffset = -1;
+        for (int i = 0; i < n; i++) {
+            int start = prompt.append(lines.get(i));
+            if (i == gold) {
+                goldOffset = start + numberOffsetInLine;
+            }
+        }
+        prompt.append(Templates.LINES_QUESTION.formatted(lineKeys.get(gold)));
+        String answer = numbers.get(gold);
+        return new TaskSample(Tasks.LINES, prompt.toArray(), tokenizer.encode(answer), answer, goldOffset, gold, n,
+                n == 1 ? 0.0 : (double) gold / (n - 1), null);
+    }
+
+    private int[] lineTokens(String key, String number) {
+        return tokenizer.encode(Templates.LINE.formatted(key, number));
+    }
+}

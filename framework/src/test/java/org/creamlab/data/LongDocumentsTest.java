@@ -1,0 +1,94 @@
+package org.creamlab.data;
+
+import static org.creamlab.data.Fixtures.TASKS;
+import static org.creamlab.data.Fixtures.TOKENIZER;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.creamlab.positions.PositionSample;
+import org.creamlab.positions.PositionScheme;
+import org.creamlab.positions.WindowExtension;
+import org.creamlab.positions.pose.PoseScheme;
+import org.junit.jupiter.api.Test;
+
+class LongDocumentsTest {
+
+    private final LongDocumentGenerator documents = LongDocumentGenerator.evenMixture(TOKENIZER, TASKS, 2);
+
+    @Test
+    void documentsLandWithinOneLineOfTheLengthAndEndWithTheAnswer() {
+        SplittableRandom rng = new SplittableRandom(8);
+        Set<String> kinds = new HashSet<>();
+        for (int i = 0; i < 40; i++) {
+            TrainingDocument d = documents.next(rng, 1024);
+            kinds.add(d.kind());
+            assertTrue(d.length() <= 1024 && d.length() > 1024 - 8 - 2, d.toString());
+            int[] t = d.tokens();
+            assertEquals(TOKENIZER.specialTokens().bos(), t[0]);
+            if (d.kind().equals(LongDocumentGenerator.FILLER)) {
+                assertEquals(1024, d.length());
+                assertEquals(1, d.answerStart());
+            } else {
+                assertEquals(TOKENIZER.specialTokens().eos(), t[t.length - 1]);
+                assertTrue(d.length() - d.answerStart() <= 3);
+            }
+        }
+        assertEquals(Set.of("lines", "kv", "needle", "passkey", "filler"), kinds);
+    }
+
+    @Test
+    void heldOutDocumentsAreFixedPerSeedAndDifferFromTraining() {
+        List<TrainingDocument> a = documents.heldOut(3, 4, 256);
+        assertEquals(a, documents.heldOut(3, 4, 256));
+        assertNotEquals(a, documents.heldOut(4, 4, 256));
+        SplittableRandom training = new SplittableRandom(3);
+        assertNotEquals(a.get(0), documents.next(training, 256));
+    }
+
+    @Test
+    void extensionSamplesTakeTheSchemesTokensAndMaskTheAnswer() {
+        PositionScheme pose = new PoseScheme(new WindowExtension(128, 8));
+        SplittableRandom rng = new SplittableRandom(2);
+        TrainingDocument doc;
+        do {
+            doc = documents.next(rng, 1024);
+        } while (doc.kind().equals(LongDocumentGenerator.FILLER));
+        PositionSample layout = pose.sample(doc.length(), rng);
+        ExtensionSample s = ExtensionSamples.of(doc, layout);
+        assertEquals(128, s.tokens().length);
+        assertArrayEquals(layout.positionIds(), s.positionIds());
+        int[] offsets = layout.tokenOffsets();
+        int targets = 0;
+        for (int i = 0; i < offsets.length; i++) {
+            assertEquals(doc.token(offsets[i]), s.tokens()[i]);
+            if (s.targetMask()[i]) {
+                targets++;
+                assertTrue(offsets[i] >= doc.answerStart());
+            }
+        }
+        assertFalse(s.targetMask()[0]);
+        // PoSE's second chunk ends at a uniform offset in [N, len]: the answer and <eos> may be cut
+        assertTrue(targets <= doc.length() - doc.answerStart(), "targets " + targets);
+    }
+
+    @Test
+    void copyWarmupRepeatsTheRunAfterTheSeparator() {
+        CopyWarmup copy = new CopyWarmup(TOKENIZER, Fixtures.LEXICON.ids(), 8, 63);
+        TrainingDocument d = copy.next(new SplittableRandom(1));
+        int[] t = d.tokens();
+        int m = (t.length - 3) / 2;
+        assertEquals(TOKENIZER.separator(), t[m + 1]);
+        for (int i = 0; i < m; i++) {
+            assertEquals(t[1 + i], t[m + 2 + i]);
+        }
+        assertEquals(m + 2, d.answerStart());
+        assertEquals(d, copy.next(new SplittableRandom(1)));
+    }
+}
