@@ -33,7 +33,13 @@ public record ExperimentDescriptor(String name, String description, Class<? exte
                     + ExperimentBody.class.getSimpleName());
         }
         List<ParamSpec> params = new ArrayList<>();
-        for (Param p : type.getAnnotationsByType(Param.class)) {
+        List<Param> declared = new ArrayList<>();
+        // parameters of composed annotations first (JUnit-style meta-annotations), e.g. a shared @BaseParams
+        for (java.lang.annotation.Annotation a : type.getAnnotations()) {
+            declared.addAll(Arrays.asList(a.annotationType().getAnnotationsByType(Param.class)));
+        }
+        declared.addAll(Arrays.asList(type.getAnnotationsByType(Param.class)));
+        for (Param p : declared) {
             if (params.stream().anyMatch(q -> q.name().equals(p.name()))) {
                 throw new IllegalArgumentException("experiment '" + e.name() + "' declares parameter '" + p.name() + "' twice");
             }

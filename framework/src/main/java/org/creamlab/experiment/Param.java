@@ -15,10 +15,13 @@ import java.lang.annotation.Target;
  * {@code -Dp.NAME=v1,v2} (command line, else annotation). Every value, from either source, is
  * checked against {@link #type()}, {@link #allowed()} and [{@link #min()}, {@link #max()}] before any
  * run starts; a bad value fails with a message naming the parameter and what it allows.
+ *
+ * <p>Parameters shared by several experiments can live on an annotation of their own, which the
+ * experiments then carry (a composed annotation, as in JUnit); its parameters come first.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
-@Target(ElementType.TYPE)
+@Target({ElementType.TYPE, ElementType.ANNOTATION_TYPE})
 @Repeatable(Params.class)
 public @interface Param {
 

@@ -9,7 +9,7 @@ import java.lang.annotation.Target;
 /** Container of repeated {@link Param} annotations; write {@code @Param} several times instead. */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
-@Target(ElementType.TYPE)
+@Target({ElementType.TYPE, ElementType.ANNOTATION_TYPE})
 public @interface Params {
     Param[] value();
 }

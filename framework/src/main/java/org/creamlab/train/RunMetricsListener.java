@@ -12,11 +12,16 @@ public final class RunMetricsListener {
     private RunMetricsListener() {}
 
     public static TrainingListener every(int every, MetricLog log) {
+        return every(every, log, "train");
+    }
+
+    /** The same with another name prefix, e.g. {@code pretrain} when a run pre-trains before it fine-tunes. */
+    public static TrainingListener every(int every, MetricLog log, String prefix) {
         return new MetricsListener(every, m -> {
-            log.log("train/loss", m.step(), m.loss());
-            log.log("train/lr", m.step(), m.learningRate());
-            log.log("train/grad_norm", m.step(), m.gradNorm());
-            log.log("train/tokens_per_s", m.step(), m.tokensPerSecond());
+            log.log(prefix + "/loss", m.step(), m.loss());
+            log.log(prefix + "/lr", m.step(), m.learningRate());
+            log.log(prefix + "/grad_norm", m.step(), m.gradNorm());
+            log.log(prefix + "/tokens_per_s", m.step(), m.tokensPerSecond());
         });
     }
 }

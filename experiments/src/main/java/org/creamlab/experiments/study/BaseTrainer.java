@@ -1,0 +1,142 @@
+package org.creamlab.experiments.study;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDManager;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.creamlab.data.Tasks;
+import org.creamlab.data.TrainingDocument;
+import org.creamlab.eval.CellResult;
+import org.creamlab.eval.EvalGrid;
+import org.creamlab.eval.EvalHarness;
+import org.creamlab.eval.EvalOptions;
+import org.creamlab.eval.EvalResult;
+import org.creamlab.eval.EvalSet;
+import org.creamlab.eval.LlamaScoringModel;
+import org.creamlab.experiment.Dimensions;
+import org.creamlab.experiment.RunContext;
+import org.creamlab.model.LlamaModel;
+import org.creamlab.model.LlamaWeights;
+import org.creamlab.model.ModelCheckpoint;
+import org.creamlab.rope.NoScaling;
+import org.creamlab.train.ProgressLogger;
+import org.creamlab.train.RunMetricsListener;
+import org.creamlab.train.Trainer;
+import org.creamlab.train.TrainingConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Pre-trains a base at window N from scratch (reference/miniature-study-notes.md): a mixture of
+ * copy warm-up sequences (half the rows for the first 40% of steps, then a tenth) and whole task
+ * and filler documents of random length up to N, with the loss on answers (on every token for
+ * filler). Then scores it in the window, teacher-forced, on lines, kv, needle and passkey at N/2
+ * and N. A base counts only when lines, kv and passkey each reach {@link #BAR}; only then is it cached.
+ */
+public final class BaseTrainer {
+
+    /** The in-window accuracy every bar task must reach. */
+    public static final double BAR = 0.95;
+
+    private static final Logger LOG = LoggerFactory.getLogger(BaseTrainer.class);
+    private static final List<String> BAR_TASKS = List.of(Tasks.LINES, Tasks.KV, Tasks.PASSKEY);
+
+    private final StudyData data;
+    private final BaseModelCache cache;
+
+    public BaseTrainer(StudyData data, BaseModelCache cache) {
+        this.data = data;
+        this.cache = cache;
+    }
+
+    /** The cached base for this recipe, trained now (in this run) when missing. */
+    public Path obtain(BaseRecipe recipe, RunContext run, Device device) throws IOException {
+        var cached = cache.find(recipe);
+        if (cached.isPresent()) {
+            LOG.info("base {} from cache: {} (in-window {})", recipe.hash(), cached.get(), cache.scores(cached.get()));
+            return cached.get();
+        }
+        LOG.info("no cached base for {}: pre-training it now", recipe.hash());
+        return train(recipe, run, device);
+    }
+
+    /**
+     * Trains, scores and (if it passes the bar) caches a base; stores {@code base/...} metrics.
+     *
+     * @throws BaseBelowBarException when a bar task stays below {@link #BAR}
+     */
+    public Path train(BaseRecipe recipe, RunContext run, Device device) throws IOException {
+        var config = recipe.modelConfig(data.tokenizer().vocabularySize());
+        int copySwitch = (int) (0.4 * recipe.steps());
+        int minLength = data.minimumDocumentLength();
+        int window = recipe.window();
+        if (minLength > window) {
+            throw new IllegalArgumentException("setting 'window': " + window + " tokens cannot hold the shortest task ("
+                    + minLength + ")");
+        }
+        DocumentBatches batches = new DocumentBatches(window, recipe.batch(), data.tokenizer().specialTokens().pad(),
+                (step, random) -> draw(random, step < copySwitch ? recipe.copyShareEarly() : recipe.copyShareLate(),
+                        minLength, window));
+        TrainingConfig training = TrainingConfig.builder().totalSteps(recipe.steps()).learningRate(recipe.learningRate())
+                .dataSeed(recipe.seed()).clipNorm(1.0).checkpointDir(run.workDirectory().resolve("pretrain"))
+                .checkpointEvery(250).build();
+        Path staged = run.workDirectory().resolve("base-" + recipe.hash());
+        try (NDManager nd = NDManager.newBaseManager(device);
+             LlamaWeights weights = LlamaWeights.initialize(nd, config, recipe.seed())) {
+            try (Trainer trainer = new Trainer(weights, new NoScaling(), training, batches,
+                    List.of(new ProgressLogger(50), RunMetricsListener.every(10, run.metrics(), "pretrain")))) {
+                if (run.resumed()) {
+                    trainer.resumeLatest();
+                }
+                trainer.run();
+            }
+            Map<String, Double> scores = score(nd, new LlamaModel(weights), window, recipe.seed(), run);
+            LOG.info("base {} in-window accuracy (teacher-forced): {}", recipe.hash(), scores);
+            for (String task : BAR_TASKS) {
+                if (scores.get(task) < BAR) {
+                    throw new BaseBelowBarException(recipe, scores);
+                }
+            }
+            Files.createDirectories(staged);
+            ModelCheckpoint.save(staged, weights, new NoScaling());
+            Path stored = cache.store(recipe, staged, scores);
+            run.artifact("base-model", stored.resolve(ModelCheckpoint.WEIGHTS_FILE));
+            return stored;
+        }
+    }
+
+    private TrainingDocument draw(SplittableRandom random, double copyShare, int minLength, int window) {
+        if (random.nextDouble() < copyShare) {
+            return data.copy().next(random);
+        }
+        return data.documents().next(random, minLength + random.nextInt(window - minLength + 1));
+    }
+
+    /** Per task, pooled teacher-forced accuracy at N/2 and N; every cell is stored as {@code base/...}. */
+    private Map<String, Double> score(NDManager nd, LlamaModel model, int window, long seed, RunContext run) {
+        EvalGrid grid = EvalGrid.of(Tasks.ALL, List.of(window / 2, window), List.of(0.0, 0.5, 1.0), List.of(0.0, 50.0, 100.0));
+        EvalSet set = EvalSet.build(data.tasks(), grid, 30, seed + 7919);
+        EvalResult result = new EvalHarness(data.tokenizer()).run(new LlamaScoringModel(nd, model, new NoScaling(), 16),
+                set, new EvalOptions(false, true, 8, 16, "base"), run.metrics());
+        Map<String, long[]> pooled = new LinkedHashMap<>();
+        for (CellResult c : result.cells()) {
+            long[] acc = pooled.computeIfAbsent(c.cell().task(), t -> new long[2]);
+            for (boolean ok : c.teacherForced()) {
+                acc[0] += ok ? 1 : 0;
+                acc[1]++;
+            }
+        }
+        Map<String, Double> scores = new LinkedHashMap<>();
+        pooled.forEach((task, acc) -> {
+            double a = (double) acc[0] / acc[1];
+            scores.put(task, a);
+            run.metrics().log("base/in_window_accuracy", a, Dimensions.task(task));
+        });
+        return scores;
+    }
+}

@@ -1,0 +1,72 @@
+package org.creamlab.experiments.study;
+
+import java.util.SplittableRandom;
+import org.creamlab.data.LongDocumentGenerator;
+import org.creamlab.data.TrainingDocument;
+import org.creamlab.positions.PositionSample;
+import org.creamlab.positions.PositionScheme;
+import org.creamlab.train.Batch;
+import org.creamlab.train.BatchSource;
+
+/**
+ * Extension fine-tuning data: long documents of exactly {@code L} tokens, from which a
+ * {@link PositionScheme} picks {@code sampleLength} tokens and their position ids (CREAM's
+ * head/middle/tail, PoSE's two chunks, ...). The loss is the plain language-model loss on every
+ * picked token after the first, as in the paper (no answer-only masking, so no method is favoured
+ * by where the answer happens to fall).
+ */
+final class ExtensionBatches implements BatchSource {
+
+    private final PositionScheme scheme;
+    private final LongDocumentGenerator documents;
+    private final int documentLength;
+    private final int rows;
+    private final int pad;
+
+    ExtensionBatches(PositionScheme scheme, LongDocumentGenerator documents, int documentLength, int rows, int pad) {
+        this.scheme = scheme;
+        this.pad = pad;
+        this.documents = documents;
+        this.documentLength = documentLength;
+        this.rows = rows;
+    }
+
+    @Override
+    public Batch batch(long step, int micro, SplittableRandom random) {
+        int t = scheme.sampleLength();
+        int[][] tokens = new int[rows][t];
+        long[][] positions = new long[rows][t];
+        int[][] targets = new int[rows][t];
+        boolean[][] mask = new boolean[rows][t];
+        var sampler = scheme.sampler(random);
+        for (int r = 0; r < rows; r++) {
+            // task documents land up to one line short of L; a scheme samples within the actual length
+            TrainingDocument doc = documents.next(random, documentLength);
+            int[] ids;
+            int[] offsets;
+            if (doc.length() >= scheme.minimumDocumentLength()) {
+                PositionSample sample = sampler.next(doc.length());
+                ids = sample.positionIds();
+                offsets = sample.tokenOffsets();
+            } else {
+                // only the full-length scheme (L ids) can meet a document shorter than it: take it whole
+                ids = new int[doc.length()];
+                offsets = new int[doc.length()];
+                for (int i = 0; i < ids.length; i++) {
+                    ids[i] = i;
+                    offsets[i] = i;
+                }
+            }
+            for (int i = 0; i < t; i++) {
+                boolean real = i < ids.length;
+                tokens[r][i] = real ? doc.token(offsets[i]) : pad;
+                positions[r][i] = real ? ids[i] : ids[ids.length - 1] + (i - ids.length + 1);
+            }
+            for (int i = 0; i + 1 < ids.length; i++) {
+                targets[r][i] = tokens[r][i + 1];
+                mask[r][i] = true;
+            }
+        }
+        return new Batch(tokens, positions, targets, mask);
+    }
+}

@@ -1,0 +1,110 @@
+package org.creamlab.experiments.study;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDManager;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.creamlab.experiment.RunContext;
+import org.creamlab.experiment.RunParams;
+import org.creamlab.model.LlamaConfig;
+import org.creamlab.model.LlamaModel;
+import org.creamlab.model.LlamaWeights;
+import org.creamlab.model.ModelCheckpoint;
+import org.creamlab.positions.PositionScheme;
+import org.creamlab.positions.PositionSchemes;
+import org.creamlab.positions.SchemeSettings;
+import org.creamlab.positions.WindowExtension;
+import org.creamlab.rope.RopeScaling;
+import org.creamlab.rope.RopeScalings;
+import org.creamlab.train.LrSchedule;
+import org.creamlab.train.ProgressLogger;
+import org.creamlab.train.RunMetricsListener;
+import org.creamlab.train.Trainer;
+import org.creamlab.train.TrainingConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One extension run: the cached base (pre-trained now if missing), fine-tuned at window N toward
+ * L = fN with a position scheme (or not at all for {@code none}), then the study's evaluation.
+ *
+ * <p>Reads from the run's parameters: {@code factor}, {@code steps}, {@code batch}, {@code lr},
+ * {@code evalSamples}, {@code greedy}, and any of the CREAM settings the positions package knows
+ * ({@code sigma}, {@code variants}, {@code middle}, ...) when the experiment declares them.
+ */
+public final class ExtensionRun {
+
+    /** Method name that skips fine-tuning (the base with the scaling only). */
+    public static final String NO_FINE_TUNING = "none";
+
+    private static final Logger LOG = LoggerFactory.getLogger(ExtensionRun.class);
+    private static final List<String> SCHEME_SETTINGS = List.of("sigma", "variants", "middle", "k", "faithful",
+            "continuity-probability", "middle-tokens", "first-chunk-bias");
+
+    private final StudyData data;
+    private final BaseModelCache cache;
+    private final Device device;
+
+    public ExtensionRun(StudyData data, BaseModelCache cache, Device device) {
+        this.data = data;
+        this.cache = cache;
+        this.device = device;
+    }
+
+    public void run(BaseRecipe recipe, String method, String scalingName, RunContext run) throws IOException {
+        RunParams p = run.params();
+        int window = recipe.window();
+        int factor = p.getInt("factor");
+        WindowExtension extension = new WindowExtension(window, factor);
+        int target = extension.targetLength();
+        RopeScaling scaling = RopeScalings.standard().create(scalingName, factor, window);
+        Path base = new BaseTrainer(data, cache).obtain(recipe, run, device);
+        LlamaConfig config = recipe.modelConfig(data.tokenizer().vocabularySize());
+        try (NDManager nd = NDManager.newBaseManager(device);
+             LlamaWeights weights = ModelCheckpoint.loadWeights(nd, base, config)) {
+            if (!method.equals(NO_FINE_TUNING)) {
+                fineTune(weights, method, extension, scaling, p, run);
+            }
+            new StudyEvaluation(data).evaluate(nd, new LlamaModel(weights), scaling, window, target,
+                    p.getInt("evalSamples"), p.getBoolean("greedy"), run.seed(), run);
+        }
+    }
+
+    private void fineTune(LlamaWeights weights, String method, WindowExtension extension, RopeScaling scaling,
+                          RunParams p, RunContext run) throws IOException {
+        PositionScheme scheme = PositionSchemes.standard().create(method, extension, schemeSettings(p));
+        int steps = p.getInt("steps");
+        int rows = p.getInt("batch");
+        if (scheme.sampleLength() > extension.window()) {
+            // same tokens per step: rows of L instead of rows of N
+            rows = Math.max(1, rows * extension.window() / scheme.sampleLength());
+        }
+        ExtensionBatches batches = new ExtensionBatches(scheme, data.documents(), extension.targetLength(), rows,
+                data.tokenizer().specialTokens().pad());
+        TrainingConfig training = TrainingConfig.builder().totalSteps(steps)
+                .schedule(LrSchedule.linear(p.getDouble("lr"), Math.max(1, steps / 10), steps, 0.0))
+                .dataSeed(run.seed()).clipNorm(1.0)
+                .checkpointDir(run.workDirectory().resolve("fine-tune")).checkpointEvery(100).build();
+        LOG.info("fine-tuning with {}: {} steps of {} rows x {} tokens", method, steps, rows, scheme.sampleLength());
+        try (Trainer trainer = new Trainer(weights, scaling, training, batches,
+                List.of(new ProgressLogger(50), RunMetricsListener.every(5, run.metrics())))) {
+            if (run.resumed()) {
+                trainer.resumeLatest();
+            }
+            trainer.run();
+        }
+    }
+
+    private static SchemeSettings schemeSettings(RunParams p) {
+        Map<String, String> s = new LinkedHashMap<>();
+        for (String name : SCHEME_SETTINGS) {
+            if (p.values().containsKey(name)) {
+                s.put(name, p.get(name));
+            }
+        }
+        return SchemeSettings.of(s);
+    }
+}

@@ -1,0 +1,81 @@
+package org.creamlab.experiments.study;
+
+import ai.djl.ndarray.NDManager;
+import java.util.ArrayList;
+import java.util.List;
+import org.creamlab.data.Tasks;
+import org.creamlab.eval.CellResult;
+import org.creamlab.eval.EvalCell;
+import org.creamlab.eval.EvalGrid;
+import org.creamlab.eval.EvalHarness;
+import org.creamlab.eval.EvalOptions;
+import org.creamlab.eval.EvalResult;
+import org.creamlab.eval.EvalSet;
+import org.creamlab.eval.LlamaScoringModel;
+import org.creamlab.eval.Perplexity;
+import org.creamlab.experiment.Dimensions;
+import org.creamlab.experiment.Metric;
+import org.creamlab.experiment.RunContext;
+import org.creamlab.model.LlamaModel;
+import org.creamlab.rope.RopeScaling;
+
+/**
+ * The study's long-context evaluation of one model, from window N/2 to L = fN, on an evaluation
+ * set fixed by the run's seed (so every method of a seed sees the same prompts):
+ * <ul>
+ *   <li>LongChat-Lines at 8 lengths from N/2 to L (N/2, N, then L/6 steps up to L);</li>
+ *   <li>key-value retrieval at L with the gold pair first, at 25%, 50%, 75% and last;</li>
+ *   <li>needle at L/4, L/2, L x depths 0, 25, 50, 75, 100%; passkey at the same lengths x 0, 50, 100%;</li>
+ *   <li>perplexity of held-out documents at N, 2N, L/2 and L.</li>
+ * </ul>
+ * Cells are stored as {@code eval/...} metrics with their dimensions; per-sample outcomes as
+ * {@code eval/correct} (step = sample index), so paired tests can be computed from the store.
+ */
+public final class StudyEvaluation {
+
+    private final StudyData data;
+
+    public StudyEvaluation(StudyData data) {
+        this.data = data;
+    }
+
+    /** The lengths of the LongChat-Lines curve: N/2, N and 6 even steps up to L (8 in all). */
+    public static List<Integer> lineLengths(int window, int target) {
+        List<Integer> lengths = new ArrayList<>(List.of(window / 2, window));
+        for (int i = 1; i <= 6; i++) {
+            int len = window + (int) Math.round((target - window) * i / 6.0);
+            if (!lengths.contains(len)) {
+                lengths.add(len);
+            }
+        }
+        return lengths;
+    }
+
+    public EvalResult evaluate(NDManager nd, LlamaModel model, RopeScaling scaling, int window, int target, int perCell,
+                               boolean greedy, long seed, RunContext run) {
+        List<EvalCell> cells = new ArrayList<>();
+        cells.addAll(EvalGrid.of(List.of(Tasks.LINES), lineLengths(window, target), List.of(), List.of()).cells());
+        cells.addAll(EvalGrid.of(List.of(Tasks.KV), List.of(target), List.of(0.0, 0.25, 0.5, 0.75, 1.0), List.of()).cells());
+        List<Integer> longLengths = List.of(target / 4, target / 2, target);
+        cells.addAll(EvalGrid.of(List.of(Tasks.NEEDLE), longLengths, List.of(), List.of(0.0, 25.0, 50.0, 75.0, 100.0)).cells());
+        cells.addAll(EvalGrid.of(List.of(Tasks.PASSKEY), longLengths, List.of(), List.of(0.0, 50.0, 100.0)).cells());
+        EvalSet set = EvalSet.build(data.tasks(), new EvalGrid(cells), perCell, seed);
+        LlamaScoringModel scorer = new LlamaScoringModel(nd, model, scaling, 8);
+        EvalResult result = new EvalHarness(data.tokenizer()).run(scorer, set,
+                new EvalOptions(greedy, true, 8, 8, "eval"), run.metrics());
+        storeOutcomes(result, run);
+        Perplexity.evaluate(scorer, data.documents().heldOut(seed, Math.max(4, perCell / 5), target),
+                List.of(window, 2 * window, target / 2, target), "eval", run.metrics());
+        return result;
+    }
+
+    private static void storeOutcomes(EvalResult result, RunContext run) {
+        for (CellResult c : result.cells()) {
+            Dimensions d = c.cell().dimensions();
+            boolean[] tf = c.teacherForced();
+            for (int i = 0; i < tf.length; i++) {
+                run.metrics().log(new Metric("eval/correct", (long) i, tf[i] ? 1 : 0, d));
+            }
+        }
+    }
+}
