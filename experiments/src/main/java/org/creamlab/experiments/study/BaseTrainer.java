@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.creamlab.data.Tasks;
-import org.creamlab.data.TrainingDocument;
+import org.creamlab.data.TaskSample;
 import org.creamlab.eval.CellResult;
 import org.creamlab.eval.EvalGrid;
 import org.creamlab.eval.EvalHarness;
@@ -34,8 +34,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Pre-trains a base at window N from scratch (reference/miniature-study-notes.md): a mixture of
  * copy warm-up sequences (half the rows for the first 40% of steps, then a tenth) and whole task
- * and filler documents of random length up to N, with the loss on answers (on every token for
- * filler). Then scores it in the window, teacher-forced, on lines, kv, needle and passkey at N/2
+ * and filler documents up to N (lines and kv on an adaptive item {@link Curriculum}), with the loss
+ * on answers (on every token for filler). Then scores it in the window, teacher-forced, on lines, kv, needle and passkey at N/2
  * and N. A base counts only when lines, kv and passkey each reach {@link #BAR}; only then is it cached.
  */
 public final class BaseTrainer {
@@ -79,17 +79,21 @@ public final class BaseTrainer {
             throw new IllegalArgumentException("setting 'window': " + window + " tokens cannot hold the shortest task ("
                     + minLength + ")");
         }
+        Curriculum curriculum = curriculum(window, recipe.seed());
+        PretrainDocuments documents = new PretrainDocuments(data, curriculum, window);
         DocumentBatches batches = new DocumentBatches(window, recipe.batch(), data.tokenizer().specialTokens().pad(),
-                (step, random) -> draw(random, step < copySwitch ? recipe.copyShareEarly() : recipe.copyShareLate(),
-                        minLength, window));
+                (step, random) -> documents.draw(random, step < copySwitch ? recipe.copyShareEarly() : recipe.copyShareLate()),
+                curriculum);
         TrainingConfig training = TrainingConfig.builder().totalSteps(recipe.steps()).learningRate(recipe.learningRate())
                 .dataSeed(recipe.seed()).clipNorm(1.0).checkpointDir(run.workDirectory().resolve("pretrain"))
                 .checkpointEvery(250).build();
         Path staged = run.workDirectory().resolve("base-" + recipe.hash());
         try (NDManager nd = NDManager.newBaseManager(device);
              LlamaWeights weights = LlamaWeights.initialize(nd, config, recipe.seed())) {
+            CurriculumProbe probe = new CurriculumProbe(curriculum, data, nd, new LlamaModel(weights), 25, recipe.seed(),
+                    run.metrics());
             try (Trainer trainer = new Trainer(weights, new NoScaling(), training, batches,
-                    List.of(new ProgressLogger(50), RunMetricsListener.every(10, run.metrics(), "pretrain")))) {
+                    List.of(new ProgressLogger(50), RunMetricsListener.every(10, run.metrics(), "pretrain"), probe))) {
                 if (run.resumed()) {
                     trainer.resumeLatest();
                 }
@@ -110,11 +114,17 @@ public final class BaseTrainer {
         }
     }
 
-    private TrainingDocument draw(SplittableRandom random, double copyShare, int minLength, int window) {
-        if (random.nextDouble() < copyShare) {
-            return data.copy().next(random);
+    /** Lines and kv on the item curriculum; tokens per item measured on a full-window sample. */
+    private Curriculum curriculum(int window, long seed) {
+        Map<String, Integer> minimum = new LinkedHashMap<>();
+        Map<String, Integer> perItem = new LinkedHashMap<>();
+        for (String task : List.of(Tasks.LINES, Tasks.KV)) {
+            int min = data.tasks().get(task).minimumLength();
+            TaskSample full = data.tasks().get(task).sample(new SplittableRandom(seed), window, org.creamlab.data.Placement.uniform());
+            minimum.put(task, min);
+            perItem.put(task, Math.max(1, (int) Math.ceil((double) (full.prompt().length - min) / Math.max(1, full.items() - 1))));
         }
-        return data.documents().next(random, minLength + random.nextInt(window - minLength + 1));
+        return new Curriculum(minimum, perItem, window);
     }
 
     /** Per task, pooled teacher-forced accuracy at N/2 and N; every cell is stored as {@code base/...}. */

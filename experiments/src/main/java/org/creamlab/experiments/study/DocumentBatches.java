@@ -1,7 +1,6 @@
 package org.creamlab.experiments.study;
 
 import java.util.SplittableRandom;
-import java.util.function.Function;
 import org.creamlab.data.TrainingDocument;
 import org.creamlab.train.Batch;
 import org.creamlab.train.BatchSource;
@@ -23,16 +22,29 @@ final class DocumentBatches implements BatchSource {
     private final int rows;
     private final int pad;
     private final DocumentDraw draw;
+    private final Curriculum curriculum;
 
-    DocumentBatches(int window, int rows, int pad, DocumentDraw draw) {
+    /** @param curriculum the evolving state the draw depends on (checkpointed), or null */
+    DocumentBatches(int window, int rows, int pad, DocumentDraw draw, Curriculum curriculum) {
         this.window = window;
         this.rows = rows;
         this.pad = pad;
         this.draw = draw;
+        this.curriculum = curriculum;
     }
 
-    static DocumentBatches of(int window, int rows, int pad, Function<SplittableRandom, TrainingDocument> draw) {
-        return new DocumentBatches(window, rows, pad, (step, random) -> draw.apply(random));
+    @Override
+    public String state() {
+        return curriculum == null ? "" : curriculum.state();
+    }
+
+    @Override
+    public void restore(String state) {
+        if (curriculum != null) {
+            curriculum.restore(state);
+        } else {
+            BatchSource.super.restore(state);
+        }
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.creamlab.eval.EvalResult;
 import org.creamlab.experiment.RunContext;
 import org.creamlab.experiment.RunParams;
 import org.creamlab.model.LlamaConfig;
@@ -54,7 +55,8 @@ public final class ExtensionRun {
         this.device = device;
     }
 
-    public void run(BaseRecipe recipe, String method, String scalingName, RunContext run) throws IOException {
+    /** Fine-tunes (unless {@code none}) and evaluates; returns the evaluation's per-cell outcomes. */
+    public EvalResult run(BaseRecipe recipe, String method, String scalingName, RunContext run) throws IOException {
         RunParams p = run.params();
         int window = recipe.window();
         int factor = p.getInt("factor");
@@ -68,7 +70,7 @@ public final class ExtensionRun {
             if (!method.equals(NO_FINE_TUNING)) {
                 fineTune(weights, method, extension, scaling, p, run);
             }
-            new StudyEvaluation(data).evaluate(nd, new LlamaModel(weights), scaling, window, target,
+            return new StudyEvaluation(data).evaluate(nd, new LlamaModel(weights), scaling, window, target,
                     p.getInt("evalSamples"), p.getBoolean("greedy"), run.seed(), run);
         }
     }

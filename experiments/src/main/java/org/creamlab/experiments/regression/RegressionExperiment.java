@@ -1,0 +1,122 @@
+package org.creamlab.experiments.regression;
+
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.creamlab.config.Settings;
+import org.creamlab.engine.EngineService;
+import org.creamlab.eval.CellResult;
+import org.creamlab.eval.EvalResult;
+import org.creamlab.experiment.Dimensions;
+import org.creamlab.experiment.Experiment;
+import org.creamlab.experiment.ExperimentBody;
+import org.creamlab.experiment.Param;
+import org.creamlab.experiment.ParamType;
+import org.creamlab.experiment.RunContext;
+import org.creamlab.experiment.Seeds;
+import org.creamlab.experiments.study.BaseModelCache;
+import org.creamlab.experiments.study.BaseParams;
+import org.creamlab.experiments.study.BaseRecipe;
+import org.creamlab.experiments.study.ExtensionRun;
+import org.creamlab.experiments.study.ScopedRunContext;
+import org.creamlab.experiments.study.StudyData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A small fixed-seed cream-vs-pose for CI: the study's base, CREAM and PoSE fine-tuned briefly, a
+ * small evaluation, and its key accuracies (per method and task, pooled over lengths beyond N)
+ * compared with {@code experiments/regression-baseline.json}. A value that moved the wrong way by
+ * more than its tolerance fails the run, naming the metric, the baseline and the new value.
+ *
+ * <p>{@code -Dp.update=true} re-measures at seeds 1, 2 and 3 and rewrites the baseline: values at
+ * seed 1 (what CI runs; same seed and threads give the same numbers on CPU) and tolerances of twice
+ * the spread across the seeds (at least 0.05). Commit the file with the change that moved it.
+ */
+@Experiment(name = "regression", description = "fixed-seed small CREAM vs PoSE; fails when a key accuracy drops below its baseline")
+@BaseParams
+@Param(name = "factor", values = "8", type = ParamType.INT, min = 2, max = 64)
+@Param(name = "steps", values = "150", type = ParamType.INT, min = 1, max = 100_000)
+@Param(name = "batch", values = "16", type = ParamType.INT, min = 1, max = 4096)
+@Param(name = "lr", values = "0.001", type = ParamType.DOUBLE, min = 1e-7, max = 1)
+@Param(name = "evalSamples", values = "20", type = ParamType.INT, min = 1, max = 10_000)
+@Param(name = "greedy", values = "false", type = ParamType.BOOLEAN)
+@Param(name = "update", values = "false", type = ParamType.BOOLEAN, description = "re-measure 3 seeds and rewrite the baseline")
+@Seeds(1)
+public final class RegressionExperiment implements ExperimentBody {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RegressionExperiment.class);
+    private static final List<String> METHODS = List.of("cream", "pose");
+    private static final List<Long> BASELINE_SEEDS = List.of(1L, 2L, 3L);
+    private static final double TOLERANCE_FLOOR = 0.05;
+
+    private final EngineService engine;
+    private final Settings settings;
+
+    @Inject
+    RegressionExperiment(EngineService engine, Settings settings) {
+        this.engine = engine;
+        this.settings = settings;
+    }
+
+    @Override
+    public void run(RunContext run) throws Exception {
+        Path file = settings.root().resolve("experiments").resolve("regression-baseline.json");
+        if (run.params().getBoolean("update")) {
+            Map<String, List<Double>> bySeed = new LinkedHashMap<>();
+            for (long seed : BASELINE_SEEDS) {
+                measure(run, seed).forEach((k, v) -> bySeed.computeIfAbsent(k, x -> new java.util.ArrayList<>()).add(v));
+            }
+            Map<String, RegressionBaseline.Entry> entries = new LinkedHashMap<>();
+            bySeed.forEach((k, values) -> entries.put(k,
+                    RegressionBaseline.entry(BASELINE_SEEDS.get(0), BASELINE_SEEDS, values, true, TOLERANCE_FLOOR)));
+            new RegressionBaseline(BASELINE_SEEDS.get(0), entries).write(file);
+            LOG.info("regression baseline rewritten: {}", file);
+            return;
+        }
+        RegressionBaseline baseline = RegressionBaseline.read(file);
+        if (baseline.seed() != run.seed()) {
+            throw new IllegalStateException("the baseline was measured at seed " + baseline.seed() + ", this run uses seed "
+                    + run.seed() + "; run with -Dseeds=" + baseline.seed());
+        }
+        Map<String, Double> measured = measure(run, run.seed());
+        List<RegressionBaseline.Drop> drops = baseline.drops(measured);
+        measured.forEach((k, v) -> LOG.info("regression {}: {} (baseline {})", k, v,
+                baseline.metrics().containsKey(k) ? baseline.metrics().get(k).value() : "none"));
+        if (!drops.isEmpty()) {
+            throw new RegressionFailure(drops);
+        }
+    }
+
+    /** Key accuracies of each method at one seed, each also stored as {@code regression/...}. */
+    private Map<String, Double> measure(RunContext run, long seed) throws Exception {
+        StudyData data = StudyData.miniature();
+        BaseRecipe recipe = BaseRecipe.from(run.params());
+        Map<String, Double> key = new LinkedHashMap<>();
+        for (String method : METHODS) {
+            RunContext part = new ScopedRunContext(run, method + "/seed-" + seed, seed);
+            EvalResult result = new ExtensionRun(data, BaseModelCache.under(settings), engine.device())
+                    .run(recipe, method, "linear", part);
+            Map<String, long[]> pooled = new LinkedHashMap<>();
+            for (CellResult c : result.cells()) {
+                if (c.cell().length() <= recipe.window()) {
+                    continue;   // the guard is about extension, beyond the pre-trained window
+                }
+                long[] acc = pooled.computeIfAbsent(c.cell().task(), t -> new long[2]);
+                for (boolean ok : c.teacherForced()) {
+                    acc[0] += ok ? 1 : 0;
+                    acc[1]++;
+                }
+            }
+            pooled.forEach((task, acc) -> {
+                double a = (double) acc[0] / acc[1];
+                key.put(method + "/" + task, a);
+                run.metrics().log(new org.creamlab.experiment.Metric("regression/accuracy", seed, a,
+                        Dimensions.task(method + "/" + task)));
+            });
+        }
+        return key;
+    }
+}

@@ -1,0 +1,60 @@
+package org.creamlab.experiments.study;
+
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.creamlab.data.FillerGrammar;
+import org.creamlab.data.LongDocumentGenerator;
+import org.creamlab.data.Placement;
+import org.creamlab.data.TaskSample;
+import org.creamlab.data.Tasks;
+import org.creamlab.data.TrainingDocument;
+
+/**
+ * The pre-training mixture inside the window: copy warm-up rows (a share that falls after the
+ * first 40% of steps), and otherwise equal parts lines, kv, needle, passkey and filler. Lines and kv
+ * lengths follow the {@link Curriculum}; the others are uniform up to the window.
+ */
+final class PretrainDocuments {
+
+    private static final List<String> KINDS = List.of(Tasks.LINES, Tasks.KV, Tasks.NEEDLE, Tasks.PASSKEY,
+            LongDocumentGenerator.FILLER);
+
+    private final StudyData data;
+    private final Curriculum curriculum;
+    private final LongDocumentGenerator filler;
+    private final int window;
+
+    PretrainDocuments(StudyData data, Curriculum curriculum, int window) {
+        this.data = data;
+        this.curriculum = curriculum;
+        this.window = window;
+        this.filler = new LongDocumentGenerator(data.tokenizer(), data.tasks(), new FillerGrammar(),
+                Map.of(LongDocumentGenerator.FILLER, 1.0), StudyData.MAX_ANSWER_TOKENS);
+    }
+
+    TrainingDocument draw(SplittableRandom random, double copyShare) {
+        if (random.nextDouble() < copyShare) {
+            return data.copy().next(random);
+        }
+        String kind = KINDS.get(random.nextInt(KINDS.size()));
+        if (kind.equals(LongDocumentGenerator.FILLER)) {
+            return filler.next(random, 16 + random.nextInt(window - 16 + 1));
+        }
+        int min = data.tasks().get(kind).minimumLength();
+        int max = (curriculum.governs(kind) ? curriculum.maxPromptLength(kind) : window) - StudyData.MAX_ANSWER_TOKENS - 1;
+        return document(data.tasks().get(kind).sample(random, min + random.nextInt(Math.max(1, max - min + 1)),
+                Placement.uniform()), data);
+    }
+
+    /** {@code prompt ++ answer ++ <eos>}, the loss from the answer on. */
+    static TrainingDocument document(TaskSample s, StudyData data) {
+        int[] prompt = s.prompt();
+        int[] answer = s.answer();
+        int[] tokens = new int[prompt.length + answer.length + 1];
+        System.arraycopy(prompt, 0, tokens, 0, prompt.length);
+        System.arraycopy(answer, 0, tokens, prompt.length, answer.length);
+        tokens[tokens.length - 1] = data.tokenizer().specialTokens().eos();
+        return new TrainingDocument(s.task(), tokens, prompt.length);
+    }
+}
