@@ -15,7 +15,6 @@ import org.creamlab.reports.allure.HistoryIds;
 import org.creamlab.reports.allure.ResultsFolder;
 import org.creamlab.store.RunStore;
 import org.creamlab.store.StoreService;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +26,7 @@ class ReportEndToEndTest {
 
     static final Path ROOT = Path.of("target", "report-e2e").toAbsolutePath();
 
+    /** Open for the whole JVM: the browser test in the same fork reuses the report. */
     private static StoreService service;
     private static RunStore store;
     private static ReportBuilder.Outcome outcome;
@@ -62,11 +62,6 @@ class ReportEndToEndTest {
 
     static Path singleFolder() {
         return paths.single();
-    }
-
-    @AfterAll
-    static void close() {
-        // the store stays open for the browser test in the same JVM; closed at JVM exit
     }
 
     @Test
