@@ -14,13 +14,17 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.creamlab.experiment.Metric;
 import org.creamlab.junit.AllureRunRecorder;
+import org.creamlab.reports.allure.Categories;
+import org.creamlab.reports.allure.RunDescription;
 import org.creamlab.store.RunStore;
 import org.creamlab.store.StoredRun;
 
 /**
  * Adds what the store knows to the Allure results of experiment runs: for each result labelled
- * with a run id, a PNG chart per stepped metric (the loss curve) and the run's stored status.
- * Idempotent: a result already enriched is left alone.
+ * with a run id, a PNG chart per curve (the loss), the run's page text (parameters, provenance,
+ * final metrics), and for failed runs the stored failure category in front of the message (which
+ * {@code categories.json} matches). Idempotent: a result already enriched is left alone, and so are
+ * results this module wrote from the store.
  */
 public final class AllureResultsEnricher {
 
@@ -49,7 +53,9 @@ public final class AllureResultsEnricher {
     private boolean enrichOne(Path results, Path file) throws IOException {
         JsonObject result = gson.fromJson(Files.readString(file, StandardCharsets.UTF_8), JsonObject.class);
         Long runId = runId(result);
-        if (runId == null || hasLabel(result, ENRICHED)) {
+        if (runId == null || hasLabel(result, ENRICHED)
+                || org.creamlab.reports.allure.ResultsFolder.FROM_STORE.equals(
+                        org.creamlab.reports.allure.ResultsFolder.label(result, org.creamlab.reports.allure.ResultsFolder.SOURCE_LABEL))) {
             return false;
         }
         StoredRun run = store.run(runId);
@@ -74,6 +80,19 @@ public final class AllureResultsEnricher {
             attachments.add(a);
         }
         result.add("attachments", attachments);
+        if (!result.has("descriptionHtml")) {
+            String description = result.has("description") ? result.get("description").getAsString() : null;
+            result.addProperty("descriptionHtml", RunDescription.html(description, run, metrics));
+        }
+        if (run.failureCategory() != null) {
+            JsonObject details = result.has("statusDetails") ? result.getAsJsonObject("statusDetails") : new JsonObject();
+            String message = details.has("message") ? details.get("message").getAsString() : "";
+            String tag = Categories.tag(run.failureCategory());
+            if (!message.startsWith(tag)) {
+                details.addProperty("message", tag + message);
+            }
+            result.add("statusDetails", details);
+        }
         JsonArray labels = result.getAsJsonArray("labels");
         JsonObject marker = new JsonObject();
         marker.addProperty("name", ENRICHED);

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.creamlab.experiment.Dimensions;
 import org.creamlab.experiment.Metric;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
@@ -20,9 +21,14 @@ public final class MetricPlots {
 
     private MetricPlots() {}
 
-    /** Names of the metrics that have steps (curves), in first-seen order. */
+    /**
+     * Names of the metrics that are curves (a step and no dimensions, e.g. {@code train/loss}), in
+     * first-seen order; per-sample outcomes such as {@code eval/correct} (step = sample index, with
+     * dimensions) are not curves.
+     */
     public static List<String> curveNames(List<Metric> metrics) {
-        return metrics.stream().filter(m -> m.step() != null).map(Metric::name).distinct().toList();
+        return metrics.stream().filter(m -> m.step() != null && m.dimensions().equals(Dimensions.none()))
+                .map(Metric::name).distinct().toList();
     }
 
     /**

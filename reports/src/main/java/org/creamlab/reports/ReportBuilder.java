@@ -1,0 +1,118 @@
+package org.creamlab.reports;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Stream;
+import org.creamlab.reports.allure.Categories;
+import org.creamlab.reports.allure.ResultsFolder;
+import org.creamlab.reports.allure.RunResults;
+import org.creamlab.reports.allure.SummaryResults;
+import org.creamlab.store.Provenance;
+import org.creamlab.store.RunStore;
+import org.creamlab.store.StoredRun;
+
+/**
+ * Builds the HTML report from what the store holds plus whatever Allure results the test runs
+ * left: enriches test results, writes a result for every stored run no test result describes, a
+ * summary result per experiment, {@code categories.json} and (when missing)
+ * {@code environment.properties}; carries the trend history over from {@code history}; renders a
+ * served report and a single-file one; keeps the new history.
+ */
+public final class ReportBuilder {
+
+    /**
+     * Where things go.
+     *
+     * @param results the Allure results folder (read and added to)
+     * @param history where the trend history is kept between builds (outside {@code target/})
+     * @param html the served report's folder
+     * @param single the single-file report's folder ({@code index.html})
+     */
+    public record Paths(Path results, Path history, Path html, Path single) {
+
+        /** The project's usual places under {@code root}. */
+        public static Paths under(Path root, Path results) {
+            return new Paths(results, root.resolve("reports").resolve("history"),
+                    root.resolve("target").resolve("allure-report"), root.resolve("target").resolve("allure-report-single"));
+        }
+    }
+
+    /**
+     * What a build did.
+     *
+     * @param experiments summaries written
+     * @param storedRuns run results written from the store
+     * @param enriched test results enriched now
+     * @param singleFile the single-file report
+     */
+    public record Outcome(int experiments, int storedRuns, int enriched, Path singleFile) {}
+
+    private final RunStore store;
+    private final AllureCli cli;
+
+    public ReportBuilder(RunStore store, AllureCli cli) {
+        this.store = store;
+        this.cli = cli;
+    }
+
+    public Outcome build(Paths paths) throws IOException, InterruptedException {
+        ResultsFolder folder = new ResultsFolder(paths.results());
+        int enriched = new AllureResultsEnricher(store).enrich(paths.results());
+        List<StoredRun> runs = store.runs(null);
+        int stored = new RunResults(store, folder).write(runs, folder.testRunIds());
+        Map<String, List<StoredRun>> experiments = SummaryResults.byExperiment(runs);
+        SummaryResults summaries = new SummaryResults(store, folder);
+        for (Map.Entry<String, List<StoredRun>> e : experiments.entrySet()) {
+            summaries.write(e.getKey(), e.getValue());
+        }
+        folder.writeFile("categories.json", folder.toJson(Categories.definitions()));
+        if (!runs.isEmpty() && !Files.exists(paths.results().resolve("environment.properties"))) {
+            folder.writeFile("environment.properties", environment(runs.get(runs.size() - 1).provenance()));
+        }
+        copyTree(paths.history(), paths.results().resolve("history"));
+        cli.generate(paths.results(), paths.html(), false);
+        cli.generate(paths.results(), paths.single(), true);
+        copyTree(paths.html().resolve("history"), paths.history());
+        return new Outcome(experiments.size(), stored, enriched, paths.single().resolve("index.html"));
+    }
+
+    static String environment(Provenance p) throws IOException {
+        Properties env = new Properties();
+        env.setProperty("git.commit", String.valueOf(p.gitCommit()));
+        env.setProperty("java", String.valueOf(p.javaVersion()));
+        env.setProperty("djl", String.valueOf(p.djlVersion()));
+        env.setProperty("pytorch", String.valueOf(p.pytorchVersion()));
+        env.setProperty("host", String.valueOf(p.host()));
+        env.setProperty("device", String.valueOf(p.device()));
+        StringWriter w = new StringWriter();
+        env.store(w, "provenance of the newest stored run");
+        return w.toString();
+    }
+
+    static boolean isEmpty(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return true;
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.findAny().isEmpty();
+        }
+    }
+
+    static void copyTree(Path from, Path to) throws IOException {
+        if (!Files.isDirectory(from)) {
+            return;
+        }
+        Files.createDirectories(to);
+        try (Stream<Path> files = Files.list(from)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(f, to.resolve(f.getFileName().toString()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package org.creamlab.reports.allure;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.creamlab.experiment.Dimensions;
+import org.creamlab.experiment.Metric;
+import org.creamlab.reports.summary.StudyRun;
+import org.creamlab.store.StoredRun;
+
+/** Converts stored runs for the summary and renders their metrics. */
+public final class StoredRuns {
+
+    private static final Gson GSON = new Gson();
+
+    private StoredRuns() {}
+
+    /** The run's parameters from its JSON object, values as text, in stored order. */
+    public static Map<String, String> params(StoredRun run) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (run.paramsJson() == null || run.paramsJson().isBlank()) {
+            return out;
+        }
+        JsonObject o = GSON.fromJson(run.paramsJson(), JsonObject.class);
+        for (Map.Entry<String, JsonElement> e : o.entrySet()) {
+            JsonElement v = e.getValue();
+            out.put(e.getKey(), v.isJsonPrimitive() ? v.getAsString() : v.toString());
+        }
+        return out;
+    }
+
+    public static StudyRun study(StoredRun run, List<Metric> metrics) {
+        return new StudyRun(run.id(), params(run), run.seed(), metrics);
+    }
+
+    /** {@code name,step,value,task,length,position,depth}: the same CSV the JUnit recorder attaches. */
+    public static String csv(List<Metric> metrics) {
+        StringBuilder csv = new StringBuilder("name,step,value,task,length,position,depth\n");
+        for (Metric m : metrics) {
+            Dimensions d = m.dimensions();
+            csv.append(m.name()).append(',').append(text(m.step())).append(',').append(m.value()).append(',')
+                    .append(text(d.task())).append(',').append(text(d.length())).append(',')
+                    .append(text(d.position())).append(',').append(text(d.depth())).append('\n');
+        }
+        return csv.toString();
+    }
+
+    /** The last value of every final (unstepped) metric, keyed {@code name task=.. len=.. pos=.. depth=..}. */
+    public static Map<String, Double> finals(List<Metric> metrics) {
+        Map<String, Double> last = new LinkedHashMap<>();
+        for (Metric m : metrics) {
+            if (m.step() == null) {
+                last.put(key(m), m.value());
+            }
+        }
+        return last;
+    }
+
+    static String key(Metric m) {
+        Dimensions d = m.dimensions();
+        StringBuilder k = new StringBuilder(m.name());
+        if (d.task() != null) {
+            k.append(" task=").append(d.task());
+        }
+        if (d.length() != null) {
+            k.append(" len=").append(d.length());
+        }
+        if (d.position() != null) {
+            k.append(" pos=").append(d.position());
+        }
+        if (d.depth() != null) {
+            k.append(" depth=").append(d.depth());
+        }
+        return k.toString();
+    }
+
+    private static String text(Object o) {
+        return o == null ? "" : o.toString();
+    }
+}

@@ -1,0 +1,105 @@
+package org.creamlab.reports.allure;
+
+import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.creamlab.experiment.Metric;
+import org.creamlab.reports.summary.Arm;
+import org.creamlab.reports.summary.CommonSettings;
+import org.creamlab.reports.summary.ExperimentSummary;
+import org.creamlab.reports.summary.RunLine;
+import org.creamlab.reports.summary.StudyRun;
+import org.creamlab.reports.summary.SummaryCsv;
+import org.creamlab.reports.summary.SummaryHtml;
+import org.creamlab.reports.plots.Plot;
+import org.creamlab.reports.plots.SummaryPlots;
+import org.creamlab.store.RunStatus;
+import org.creamlab.store.RunStore;
+import org.creamlab.store.StoredRun;
+
+/**
+ * Writes one synthetic Allure result per experiment in the store, {@code "<experiment>: summary"}
+ * (feature = the experiment, story = {@code summary}, history id {@code md5("<experiment>|summary")}):
+ * the comparison tables and plots inline in its description, and as attachments the tables (HTML),
+ * their numbers (CSV) and every plot (PNG).
+ */
+public final class SummaryResults {
+
+    private final RunStore store;
+    private final ResultsFolder folder;
+
+    public SummaryResults(RunStore store, ResultsFolder folder) {
+        this.store = store;
+        this.folder = folder;
+    }
+
+    /** Writes the summary of {@code experiment} from its stored runs; returns the summary shown. */
+    public ExperimentSummary write(String experiment, List<StoredRun> runs) throws IOException {
+        List<StudyRun> all = new ArrayList<>();
+        List<StudyRun> finished = new ArrayList<>();
+        for (StoredRun run : runs) {
+            List<Metric> metrics = store.metrics(run.id());
+            StudyRun s = StoredRuns.study(run, metrics);
+            all.add(s);
+            if (run.status() == RunStatus.FINISHED) {
+                finished.add(s);
+            }
+        }
+        CommonSettings settings = CommonSettings.of(all);
+        List<RunLine> lines = new ArrayList<>();
+        for (int i = 0; i < runs.size(); i++) {
+            StoredRun run = runs.get(i);
+            lines.add(new RunLine(run.id(), Arm.of(all.get(i), settings.varying()).label(), run.seed(), run.status().name(),
+                    run.failureCategory(), run.failureMessage()));
+        }
+        ExperimentSummary summary = ExperimentSummary.of(experiment, settings, finished, lines);
+        List<Plot> plots = SummaryPlots.of(summary, all, finished);
+        String key = "summary|" + experiment;
+        JsonObject r = new JsonObject();
+        String name = experiment + ": summary";
+        r.addProperty("name", name);
+        r.addProperty("fullName", name);
+        r.addProperty("historyId", HistoryIds.summary(experiment));
+        r.addProperty("testCaseId", HistoryIds.summary(experiment));
+        r.addProperty("stage", "finished");
+        r.addProperty("status", finished.isEmpty() ? "skipped" : "passed");
+        if (finished.isEmpty()) {
+            JsonObject details = new JsonObject();
+            details.addProperty("message", "no finished runs to compare");
+            r.add("statusDetails", details);
+        }
+        r.addProperty("start", runs.stream().mapToLong(x -> RunResults.millis(x.startedAt())).min().orElse(0));
+        r.addProperty("stop", runs.stream().mapToLong(x -> RunResults.millis(x.endedAt())).max().orElse(0));
+        r.addProperty("description", summary.headline() == null ? "" : summary.headline().sentence());
+        r.addProperty("descriptionHtml", SummaryHtml.fragment(summary, plots));
+        r.add("labels", ResultsFolder.pairs("epic", "creamlab", "feature", experiment, "story", "summary",
+                "tag", "summary", ResultsFolder.SOURCE_LABEL, ResultsFolder.FROM_STORE));
+        List<JsonObject> parameters = new ArrayList<>();
+        parameters.add(ResultsFolder.pair("runs", runs.size() + " (" + finished.size() + " finished)"));
+        parameters.add(ResultsFolder.pair("seeds", settings.seeds().toString()));
+        parameters.add(ResultsFolder.pair("varies", String.join(", ", settings.varying())));
+        parameters.add(ResultsFolder.pair("same for all runs", settings.headerLine()));
+        r.add("parameters", ResultsFolder.array(parameters));
+        List<JsonObject> attachments = new ArrayList<>();
+        attachments.add(folder.attach(key + "|html", "summary tables", "text/html", "html",
+                SummaryHtml.document(summary, List.of()).getBytes(StandardCharsets.UTF_8)));
+        attachments.add(folder.attach(key + "|csv", "summary numbers", "text/csv", "csv",
+                SummaryCsv.of(summary).getBytes(StandardCharsets.UTF_8)));
+        for (Plot p : plots) {
+            attachments.add(folder.attach(key + "|" + p.name(), p.name(), "image/png", "png", p.png()));
+        }
+        r.add("attachments", ResultsFolder.array(attachments));
+        folder.write(key, r);
+        return summary;
+    }
+
+    /** Runs grouped by experiment name, in first-seen order. */
+    public static Map<String, List<StoredRun>> byExperiment(List<StoredRun> runs) {
+        Map<String, List<StoredRun>> out = new java.util.LinkedHashMap<>();
+        runs.forEach(r -> out.computeIfAbsent(r.experiment(), k -> new ArrayList<>()).add(r));
+        return out;
+    }
+}

@@ -1,0 +1,227 @@
+package org.creamlab.reports.summary;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+import org.creamlab.eval.stats.Interval;
+import org.creamlab.eval.stats.McNemar;
+import org.creamlab.eval.stats.PairedBootstrap;
+import org.creamlab.eval.stats.SeedSummary;
+import org.creamlab.eval.stats.Wilson;
+import org.creamlab.experiment.Dimensions;
+import org.creamlab.experiment.Metric;
+
+/**
+ * Accuracy per arm (method) x evaluation cell, pooled over seeds, and paired differences between
+ * two methods. Pure: built from runs' metrics, no store access.
+ *
+ * <p>Per run and cell the accuracy metric (e.g. {@code eval/tf_exact_match}) and the cell's sample
+ * count ({@code eval/samples}) give {@code round(accuracy * samples)} successes; the arm's cell pools
+ * successes and samples over seeds (Wilson 95% interval) and also averages the per-seed accuracies
+ * (Student-t interval). When an arm has several runs of one seed, the newest (highest id) counts.
+ * Per-sample outcomes ({@code eval/correct}, step = sample index, the cell's dimensions) are matched
+ * by seed, cell and index for McNemar's exact test and a paired bootstrap interval.
+ */
+public final class ComparisonTable {
+
+    /** The per-sample outcome metric. */
+    public static final String OUTCOME = "eval/correct";
+    /** The per-cell sample count metric. */
+    public static final String SAMPLES = "eval/samples";
+    private static final int RESAMPLES = 2000;
+
+    private final String metric;
+    private final Map<Arm, Map<Dimensions, MethodCell>> cells;
+    private final Map<Arm, Map<Long, StudyRun>> runs;
+
+    private ComparisonTable(String metric, Map<Arm, Map<Dimensions, MethodCell>> cells,
+                            Map<Arm, Map<Long, StudyRun>> runs) {
+        this.metric = metric;
+        this.cells = cells;
+        this.runs = runs;
+    }
+
+    /**
+     * Builds the table.
+     *
+     * @param runs the runs to compare (finished ones)
+     * @param varying the parameters that define an arm ({@link CommonSettings#varying()})
+     * @param metric the accuracy metric, e.g. {@code eval/tf_exact_match}
+     * @param cellFilter which cells to include, e.g. those of task {@code lines}
+     */
+    public static ComparisonTable of(List<StudyRun> runs, List<String> varying, String metric,
+                                     Predicate<Dimensions> cellFilter) {
+        Map<Arm, Map<Long, StudyRun>> byArm = new TreeMap<>();
+        for (StudyRun run : runs) {
+            Map<Long, StudyRun> seeds = byArm.computeIfAbsent(Arm.of(run, varying), a -> new TreeMap<>());
+            StudyRun previous = seeds.get(run.seed());
+            if (previous == null || previous.id() < run.id()) {
+                seeds.put(run.seed(), run);
+            }
+        }
+        Map<Arm, Map<Dimensions, MethodCell>> cells = new TreeMap<>();
+        byArm.forEach((arm, seeds) -> {
+            Map<Dimensions, List<double[]>> perCell = new TreeMap<>(Cells.ORDER);
+            for (StudyRun run : seeds.values()) {
+                Map<Dimensions, Double> samples = new HashMap<>();
+                for (Metric m : run.metrics()) {
+                    if (m.name().equals(SAMPLES) && m.step() == null) {
+                        samples.put(m.dimensions(), m.value());
+                    }
+                }
+                for (Metric m : run.metrics()) {
+                    if (m.name().equals(metric) && m.step() == null && cellFilter.test(m.dimensions())
+                            && Double.isFinite(m.value())) {
+                        double n = samples.getOrDefault(m.dimensions(), 0.0);
+                        perCell.computeIfAbsent(m.dimensions(), d -> new ArrayList<>()).add(new double[] {m.value(), n});
+                    }
+                }
+            }
+            Map<Dimensions, MethodCell> row = new LinkedHashMap<>();
+            perCell.forEach((cell, values) -> row.put(cell, pool(arm, cell, values)));
+            if (!row.isEmpty()) {
+                cells.put(arm, row);
+            }
+        });
+        return new ComparisonTable(metric, cells, byArm);
+    }
+
+    private static MethodCell pool(Arm arm, Dimensions cell, List<double[]> values) {
+        int successes = 0;
+        int total = 0;
+        double[] accuracies = new double[values.size()];
+        for (int i = 0; i < values.size(); i++) {
+            double accuracy = values.get(i)[0];
+            int n = (int) Math.round(values.get(i)[1]);
+            accuracies[i] = accuracy;
+            successes += (int) Math.round(accuracy * n);
+            total += n;
+        }
+        Interval seedMean = SeedSummary.of(accuracies);
+        Interval pooled = total > 0
+                ? Wilson.interval95(Math.min(successes, total), total)
+                : new Interval(seedMean.estimate(), Double.NaN, Double.NaN);
+        return new MethodCell(arm, cell, successes, total, pooled, seedMean, values.size());
+    }
+
+    /** The accuracy metric this table shows. */
+    public String metric() {
+        return metric;
+    }
+
+    /** Arms with at least one cell, in display order (CREAM, PoSE, RandPos, full, none, others). */
+    public List<Arm> arms() {
+        return List.copyOf(cells.keySet());
+    }
+
+    /** Every cell any arm has, in {@link Cells#ORDER}. */
+    public List<Dimensions> cells() {
+        TreeSet<Dimensions> all = new TreeSet<>(Cells.ORDER);
+        cells.values().forEach(row -> all.addAll(row.keySet()));
+        return List.copyOf(all);
+    }
+
+    public boolean isEmpty() {
+        return cells.isEmpty();
+    }
+
+    public Optional<MethodCell> cell(Arm arm, Dimensions cell) {
+        return Optional.ofNullable(cells.getOrDefault(arm, Map.of()).get(cell));
+    }
+
+    /** The arm with the highest pooled accuracy in {@code cell} (the first in display order on ties). */
+    public Optional<Arm> best(Dimensions cell) {
+        Arm best = null;
+        double top = Double.NEGATIVE_INFINITY;
+        for (Arm arm : cells.keySet()) {
+            MethodCell c = cells.get(arm).get(cell);
+            if (c != null && c.pooled().estimate() > top) {
+                top = c.pooled().estimate();
+                best = arm;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /**
+     * {@code a - b} for every arm of method {@code a} whose twin with method {@code b} (all other
+     * varying parameters equal) exists, in every cell both have.
+     */
+    public List<PairedDelta> deltas(String a, String b) {
+        List<PairedDelta> out = new ArrayList<>();
+        for (Arm armA : cells.keySet()) {
+            if (!a.equals(armA.method())) {
+                continue;
+            }
+            Arm armB = armA.withMethod(b);
+            if (!cells.containsKey(armB)) {
+                continue;
+            }
+            for (Map.Entry<Dimensions, MethodCell> e : cells.get(armA).entrySet()) {
+                MethodCell cb = cells.get(armB).get(e.getKey());
+                if (cb != null) {
+                    out.add(delta(armA, armB, e.getValue(), cb));
+                }
+            }
+        }
+        return out;
+    }
+
+    private PairedDelta delta(Arm armA, Arm armB, MethodCell ca, MethodCell cb) {
+        Dimensions cell = ca.cell();
+        List<Double> xs = new ArrayList<>();
+        List<Double> ys = new ArrayList<>();
+        Map<Long, StudyRun> seedsA = runs.get(armA);
+        Map<Long, StudyRun> seedsB = runs.get(armB);
+        for (Map.Entry<Long, StudyRun> e : seedsA.entrySet()) {
+            StudyRun runB = seedsB.get(e.getKey());
+            if (runB == null) {
+                continue;
+            }
+            Map<Long, Double> outA = outcomes(e.getValue(), cell);
+            Map<Long, Double> outB = outcomes(runB, cell);
+            outA.forEach((index, x) -> {
+                Double y = outB.get(index);
+                if (y != null) {
+                    xs.add(x);
+                    ys.add(y);
+                }
+            });
+        }
+        double difference = ca.pooled().estimate() - cb.pooled().estimate();
+        if (xs.isEmpty()) {
+            return new PairedDelta(armA, armB, cell, difference, null, 0, 0, 0, Double.NaN);
+        }
+        double[] x = xs.stream().mapToDouble(Double::doubleValue).toArray();
+        double[] y = ys.stream().mapToDouble(Double::doubleValue).toArray();
+        int onlyA = 0;
+        int onlyB = 0;
+        for (int i = 0; i < x.length; i++) {
+            if (x[i] > 0.5 && y[i] <= 0.5) {
+                onlyA++;
+            } else if (x[i] <= 0.5 && y[i] > 0.5) {
+                onlyB++;
+            }
+        }
+        Interval paired = PairedBootstrap.compare(x, y, RESAMPLES, new SplittableRandom(Cells.fullLabel(cell).hashCode())).difference();
+        return new PairedDelta(armA, armB, cell, difference, paired, onlyA, onlyB, x.length,
+                McNemar.exactPValue(onlyA, onlyB));
+    }
+
+    private static Map<Long, Double> outcomes(StudyRun run, Dimensions cell) {
+        Map<Long, Double> out = new HashMap<>();
+        for (Metric m : run.metrics()) {
+            if (m.name().equals(OUTCOME) && m.step() != null && m.dimensions().equals(cell)) {
+                out.put(m.step(), m.value());
+            }
+        }
+        return out;
+    }
+}
