@@ -62,7 +62,7 @@ public final class ExperimentRunner {
      */
     public Outcome run(RunPlan plan, LongConsumer onStarted) throws Exception {
         ExperimentDescriptor e = plan.experiment();
-        Optional<Long> interrupted = store.findInterrupted(e.name(), plan.params().canonical(), plan.seed(), provenance.host());
+        Optional<Long> interrupted = store.findInterrupted(e.name(), plan.params().canonical(), plan.seed(), provenance);
         long runId;
         Set<MetricKey> stored = new HashSet<>();
         if (interrupted.isPresent()) {

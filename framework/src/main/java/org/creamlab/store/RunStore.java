@@ -117,24 +117,41 @@ public final class RunStore {
 
     /**
      * A RUNNING run of the same experiment, variant and seed whose owning process on this host is
-     * gone (killed), newest first; the caller may resume it. Runs owned by live processes or by
-     * other hosts are never returned.
+     * gone (killed), newest first, that was made by the same code: the same git commit with a clean
+     * checkout (or, outside git, both unknown). The caller may resume it. Runs owned by live
+     * processes or other hosts are never returned. Interrupted runs of other code are marked FAILED
+     * ("interrupted ... not resumed") so that a resumed run never mixes two versions of the code.
      */
-    public java.util.Optional<Long> findInterrupted(String experiment, String variant, long seed, String host) {
-        List<Object[]> rows = transaction(s -> s.createSelectionQuery(
-                        "select r.id, r.ownerPid from RunEntity r where r.experiment.name = :name and r.variant = :variant"
+    public java.util.Optional<Long> findInterrupted(String experiment, String variant, long seed, Provenance current) {
+        List<RunEntity> rows = transaction(s -> s.createSelectionQuery(
+                        "from RunEntity r where r.experiment.name = :name and r.variant = :variant"
                                 + " and r.seed = :seed and r.status = :status and r.ownerHost = :host order by r.id desc",
-                        Object[].class)
+                        RunEntity.class)
                 .setParameter("name", experiment).setParameter("variant", variant).setParameter("seed", seed)
-                .setParameter("status", RunStatus.RUNNING).setParameter("host", host).getResultList());
-        for (Object[] row : rows) {
-            Long pid = (Long) row[1];
-            boolean alive = pid != null && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
-            if (!alive) {
-                return java.util.Optional.of((Long) row[0]);
+                .setParameter("status", RunStatus.RUNNING).setParameter("host", current.host()).getResultList());
+        java.util.Optional<Long> found = java.util.Optional.empty();
+        for (RunEntity r : rows) {
+            boolean alive = r.ownerPid != null && ProcessHandle.of(r.ownerPid).map(ProcessHandle::isAlive).orElse(false);
+            if (alive) {
+                continue;
+            }
+            if (found.isEmpty() && sameCode(r, current)) {
+                found = java.util.Optional.of(r.id);
+            } else {
+                failRun(r.id, FailureCategory.ERROR, "interrupted (its process died) and not resumed: "
+                        + (found.isPresent() ? "a newer interrupted run was resumed instead"
+                                : "the code changed since (commit " + r.gitCommit + (Boolean.TRUE.equals(r.gitDirty) ? " with uncommitted changes" : "")
+                                + " -> " + current.gitCommit() + (Boolean.TRUE.equals(current.gitDirty()) ? " with uncommitted changes" : "") + ")"));
             }
         }
-        return java.util.Optional.empty();
+        return found;
+    }
+
+    private static boolean sameCode(RunEntity r, Provenance current) {
+        boolean bothOutsideGit = "unknown".equals(r.gitCommit) && "unknown".equals(current.gitCommit());
+        boolean sameCleanCommit = r.gitCommit != null && r.gitCommit.equals(current.gitCommit())
+                && Boolean.FALSE.equals(r.gitDirty) && Boolean.FALSE.equals(current.gitDirty());
+        return bothOutsideGit || sameCleanCommit;
     }
 
     /** Takes over an interrupted run: this process becomes its owner. */

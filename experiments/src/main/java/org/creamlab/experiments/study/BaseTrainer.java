@@ -85,7 +85,7 @@ public final class BaseTrainer {
                 (step, random) -> documents.draw(random, step < copySwitch ? recipe.copyShareEarly() : recipe.copyShareLate()),
                 curriculum);
         TrainingConfig training = TrainingConfig.builder().totalSteps(recipe.steps()).learningRate(recipe.learningRate())
-                .dataSeed(recipe.seed()).clipNorm(1.0).checkpointDir(run.workDirectory().resolve("pretrain"))
+                .dataSeed(recipe.seed()).clipNorm(1.0).checkpointDir(run.workDirectory().resolve("pretrain-" + recipe.hash()))
                 .checkpointEvery(250).build();
         Path staged = run.workDirectory().resolve("base-" + recipe.hash());
         try (NDManager nd = NDManager.newBaseManager(device);
