@@ -342,7 +342,10 @@ def elementwise_groups(c, b, t):
         [(b, t, d), (d,)], lambda x, w: x * torch.rsqrt(x.pow(2).mean(-1, keepdim=True) + eps) * w)
     out["rope q,k (2L)"] = 2 * L * fwd_bwd(
         [(b, t, h, hd)], lambda x: rope(x.transpose(1, 2), cos, sin) * (1.0 / math.sqrt(hd)))
-    out["mask+softmax (L)"] = L * fwd_bwd([(b, h, t, t)], lambda s: torch.softmax(s + causal_mask(0, t, t), dim=-1))
+    # this reference builds the (T, T) mask once per forward (creamlab: once per layer)
+    out["causal mask build (per use)"] = best_of(6, lambda: causal_mask(0, t, t))
+    built = causal_mask(0, t, t)
+    out["mask add+softmax (L)"] = L * fwd_bwd([(b, h, t, t)], lambda s: torch.softmax(s + built, dim=-1))
     out["merge heads (L)"] = L * fwd_bwd([(b, h, t, hd)], lambda x: x.transpose(1, 2).reshape(b, t, d))
     out["silu*up (L)"] = L * fwd_bwd([(b, t, f), (b, t, f)], lambda g, u: F.silu(g) * u)
     out["residual add (2L)"] = 2 * L * fwd_bwd([(b, t, d), (b, t, d)], lambda x, y: x + y)

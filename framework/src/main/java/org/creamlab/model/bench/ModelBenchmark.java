@@ -408,8 +408,11 @@ public final class ModelBenchmark {
                         NDArray x = a[0].transpose(0, 2, 1, 3);
                         return x.mul(cos).add(x.matMul(rotation).mul(sin));
                     }));
-            out.put("mask+softmax (L)", layers * fwdBwd(m, new Shape[] {new Shape(b, h, t, t)},
-                    a -> a[0].add(causalMask(m, t)).softmax(-1)));
+            // the model builds the (T, T) mask on the host in every layer (ForwardContext.causalMask)
+            out.put("causal mask build (per use)", layers * bestOf(6, () -> causalMask(m, t).close()));
+            NDArray built = causalMask(m, t);
+            out.put("mask add+softmax (L)", layers * fwdBwd(m, new Shape[] {new Shape(b, h, t, t)},
+                    a -> a[0].add(built).softmax(-1)));
             out.put("merge heads (L)", layers * fwdBwd(m, new Shape[] {new Shape(b, h, t, hd)},
                     a -> a[0].transpose(0, 2, 1, 3).reshape(b, t, d)));
             out.put("silu*up (L)", layers * fwdBwd(m, new Shape[] {new Shape(b, t, f), new Shape(b, t, f)},
@@ -497,11 +500,17 @@ public final class ModelBenchmark {
             double seconds = (System.nanoTime() - start) / 1e9;
             double[] after = ProcessMemory.faultsUserSystem();
             double peak = ProcessMemory.peakMiB();
+            // the JVM heap is part of the RSS: the host-built causal masks are Java garbage until a GC
+            double heapCommitted = Runtime.getRuntime().totalMemory() / 1048576.0;
+            double direct = java.lang.management.ManagementFactory.getPlatformMXBeans(java.lang.management.BufferPoolMXBean.class)
+                    .stream().filter(bp -> bp.getName().equals("direct")).mapToLong(java.lang.management.BufferPoolMXBean::getMemoryUsed)
+                    .sum() / 1048576.0;
             double flops = forwardFlops(config, 1, t);
             System.out.printf("forward d=%d L=%d T=%d B=1 (query chunk %d): %.3f s, %.2f GFLOP/s, RSS after weights %.0f MiB,"
-                            + " process peak %.0f MiB (+%.0f MiB); %.0f minor faults, user %.2f s, system %.2f s%n",
+                            + " process peak %.0f MiB (+%.0f MiB, JVM heap committed %.0f MiB, direct buffers %.0f MiB); %.0f minor faults, user %.2f s,"
+                            + " system %.2f s%n",
                     config.hiddenSize(), config.layers(), t, chunk, seconds, flops / seconds / 1e9, baseline, peak,
-                    peak - baseline, after[0] - before[0], after[1] - before[1], after[2] - before[2]);
+                    peak - baseline, heapCommitted, direct, after[0] - before[0], after[1] - before[1], after[2] - before[2]);
             Map<String, Object> j = new LinkedHashMap<>();
             j.put("side", "creamlab");
             j.put("kind", "forward");
@@ -517,6 +526,8 @@ public final class ModelBenchmark {
             j.put("gflops", flops / seconds / 1e9);
             j.put("baseline_mib", baseline);
             j.put("peak_mib", peak);
+            j.put("jvm_heap_committed_mib", heapCommitted);
+            j.put("jvm_direct_buffers_mib", direct);
             j.put("page_faults", after[0] - before[0]);
             j.put("user_s", after[1] - before[1]);
             j.put("system_s", after[2] - before[2]);
