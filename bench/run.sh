@@ -8,7 +8,7 @@
 # Environment: THREADS (1), TIMED_SMALL (12) and TIMED_MEDIUM (6) timed training steps after 3
 # warm-up steps, TUNED=0 skips the runs with glibc malloc tuned, FULL_ATTENTION=1 adds PyTorch's
 # unchunked T=4096 forward (about a minute, 1.5 GB), BENCH_OUT (target/bench) keeps every log,
-# JAVA_OPTS extra JVM flags. Runs one process at a time; about 3-4 minutes on an idle 2-core box.
+# JAVA_OPTS extra JVM flags. Runs one process at a time; 4-5 minutes on the shared 2-core box.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
