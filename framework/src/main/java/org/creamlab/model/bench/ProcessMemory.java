@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Resident-set figures of this process from {@code /proc/self/status} (Linux). */
+/** Resident-set, page-fault and CPU-time figures of this process from {@code /proc/self} (Linux). */
 final class ProcessMemory {
 
     private ProcessMemory() {}
@@ -26,6 +26,21 @@ final class ProcessMemory {
             return true;
         } catch (IOException | RuntimeException e) {
             return false;
+        }
+    }
+
+    /**
+     * Minor page faults, user and system CPU seconds of this process so far (from
+     * {@code /proc/self/stat}, clock ticks taken as 100 Hz), or NaNs where unavailable.
+     */
+    static double[] faultsUserSystem() {
+        try {
+            String stat = Files.readString(Path.of("/proc/self/stat"));
+            // fields after the ")" that closes the command name: state is field 3
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
+            return new double[] {Long.parseLong(f[10 - 3]), Long.parseLong(f[14 - 3]) / 100.0, Long.parseLong(f[15 - 3]) / 100.0};
+        } catch (IOException | RuntimeException e) {
+            return new double[] {Double.NaN, Double.NaN, Double.NaN};
         }
     }
 
