@@ -113,7 +113,17 @@ public final class ModelCheckpoint {
         if (!Files.isRegularFile(file)) {
             throw new IOException("missing " + file);
         }
-        return JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8)).getAsJsonObject();
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new IOException(file + " is damaged: not UTF-8 text", e);
+        }
+        try {
+            return JsonParser.parseString(text).getAsJsonObject();
+        } catch (RuntimeException e) {   // JsonParseException, or not an object
+            throw new IOException(file + " is damaged: not a JSON object (" + e.getMessage() + ")", e);
+        }
     }
 
     /**

@@ -212,7 +212,13 @@ public final class Safetensors {
         }
         ByteBuffer json = ByteBuffer.allocate((int) headerLength);
         readFully(channel, json, 8, file);
-        JsonObject root = JsonParser.parseString(new String(json.array(), StandardCharsets.UTF_8)).getAsJsonObject();
+        JsonObject root;
+        try {
+            root = JsonParser.parseString(new String(json.array(), StandardCharsets.UTF_8)).getAsJsonObject();
+        } catch (RuntimeException e) {   // JsonParseException, or not an object
+            throw new IOException(file + " is damaged or not a safetensors file: its header is not a JSON object ("
+                    + e.getMessage() + ")", e);
+        }
         long dataStart = 8 + headerLength;
         long dataLength = channel.size() - dataStart;
         Map<String, Entry> entries = new LinkedHashMap<>();
@@ -220,19 +226,37 @@ public final class Safetensors {
             if (e.getKey().equals("__metadata__")) {
                 continue;
             }
-            JsonObject o = e.getValue().getAsJsonObject();
-            String dtype = o.get("dtype").getAsString();
-            JsonArray shapeJson = o.getAsJsonArray("shape");
-            long[] shape = new long[shapeJson.size()];
-            long count = 1;
-            for (int i = 0; i < shape.length; i++) {
-                shape[i] = shapeJson.get(i).getAsLong();
-                count *= shape[i];
+            if (!e.getValue().isJsonObject() || !e.getValue().getAsJsonObject().has("dtype")
+                    || !e.getValue().getAsJsonObject().has("shape") || !e.getValue().getAsJsonObject().has("data_offsets")) {
+                throw new IOException(file + " is damaged: header entry " + e.getKey() + " lacks dtype, shape or data_offsets");
             }
-            JsonArray offsets = o.getAsJsonArray("data_offsets");
-            long begin = offsets.get(0).getAsLong();
-            long end = offsets.get(1).getAsLong();
-            if (end < begin || end > dataLength || end - begin != count * bytesPerValue(dtype)) {
+            JsonObject o = e.getValue().getAsJsonObject();
+            String dtype;
+            long[] shape;
+            long count = 1;
+            long begin;
+            long end;
+            int width;
+            try {
+                dtype = o.get("dtype").getAsString();
+                width = bytesPerValue(dtype);
+                JsonArray shapeJson = o.getAsJsonArray("shape");
+                shape = new long[shapeJson.size()];
+                for (int i = 0; i < shape.length; i++) {
+                    shape[i] = shapeJson.get(i).getAsLong();
+                    count *= shape[i];
+                }
+                JsonArray offsets = o.getAsJsonArray("data_offsets");
+                begin = offsets.get(0).getAsLong();
+                end = offsets.get(1).getAsLong();
+            } catch (RuntimeException bad) {   // wrong JSON types, an unknown dtype
+                throw new IOException(file + " is damaged: header entry " + e.getKey() + " is invalid (" + bad.getMessage() + ")", bad);
+            }
+            if (end > dataLength && end - begin == count * width) {
+                throw new IOException(file + " is truncated: tensor " + e.getKey() + " needs bytes [" + begin + ", " + end
+                        + ") of the data section, which holds only " + dataLength + " bytes");
+            }
+            if (end < begin || end > dataLength || end - begin != count * width) {
                 throw new IOException("tensor " + e.getKey() + " in " + file + " has inconsistent data_offsets ["
                         + begin + ", " + end + "] for dtype " + dtype + " and " + count + " values");
             }

@@ -1,5 +1,6 @@
 package org.creamlab.store;
 
+import java.sql.SQLException;
 import java.util.concurrent.ThreadLocalRandom;
 import org.creamlab.config.Settings;
 import org.flywaydb.core.Flyway;
@@ -54,7 +55,7 @@ public final class StoreService implements AutoCloseable {
                         .property("hibernate.dialect", dialect(settings.dbUrl()))
                         .createEntityManagerFactory();
             } catch (RuntimeException e) {
-                if (attempt == CONNECT_ATTEMPTS || !isTransientLock(e)) {
+                if (attempt == CONNECT_ATTEMPTS || !isTransientLock(e) || permanentProblem(e) != null) {
                     throw e;
                 }
                 LOG.warn("store busy (attempt {}): {}; retrying", attempt, rootMessage(e));
@@ -101,13 +102,26 @@ public final class StoreService implements AutoCloseable {
                 .dataSource(settings.dbUrl(), settings.dbUser(), settings.dbPassword())
                 .locations("classpath:db/migration")
                 .load();
-        // Two processes starting on a fresh database race to create Flyway's history table: retry.
+        // Two processes starting on a fresh database race to create Flyway's history table, and an
+        // H2 file is "in use" for a moment while AUTO_SERVER hands it over: retry those. A corrupt
+        // file or rejected credentials will not get better: fail at once.
         for (int attempt = 1; ; attempt++) {
             try {
                 flyway.migrate();
                 return;
             } catch (FlywayException e) {
+                String permanent = permanentProblem(e);
+                if (permanent != null) {
+                    throw new IllegalStateException("cannot open the store at " + redacted(settings.dbUrl()) + ": " + permanent, e);
+                }
                 if (attempt == MIGRATION_ATTEMPTS) {
+                    if (isInUse(e)) {
+                        throw new IllegalStateException("cannot open the store at " + redacted(settings.dbUrl())
+                                + ": the database file is locked by another program (" + sqlMessage(e) + ", still after "
+                                + attempt + " attempts). creamlab processes share an H2 file through AUTO_SERVER=TRUE;"
+                                + " a program that opened it without AUTO_SERVER (an H2 console, a database tool) holds it"
+                                + " alone: close that program, or set db.url to another database", e);
+                    }
                     throw new IllegalStateException("cannot migrate the store at " + redacted(settings.dbUrl()) + ": "
                             + e.getMessage(), e);
                 }
@@ -115,6 +129,57 @@ public final class StoreService implements AutoCloseable {
                 sleep(200L * attempt + ThreadLocalRandom.current().nextLong(200));
             }
         }
+    }
+
+    /**
+     * What is wrong when retrying cannot help (a corrupt H2 file, rejected credentials, a missing
+     * PostgreSQL database), else null.
+     */
+    static String permanentProblem(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                switch (sql.getSQLState()) {
+                    case "90030", "90048", "90049":
+                        return "the database file is corrupt or not an H2 2.x database (" + firstLine(sql.getMessage())
+                                + "); restore it from a backup, or move it away to start an empty store";
+                    case "28000", "28P01":
+                        return "the user or password was rejected (settings db.user, db.password): " + firstLine(sql.getMessage());
+                    case "3D000":
+                        return "the database does not exist (" + firstLine(sql.getMessage())
+                                + "); create it first (docs/reliability.md, \"A shared team store\")";
+                    default:
+                        break;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** True when H2 reports the file as in use by another process (error 90020). */
+    private static boolean isInUse(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && "90020".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String sqlMessage(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                return firstLine(sql.getMessage());
+            }
+        }
+        return firstLine(e.getMessage());
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
     }
 
     private static void sleep(long millis) {

@@ -7,10 +7,13 @@ import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import java.io.IOException;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.creamlab.model.LlamaConfig;
 import org.creamlab.model.LlamaModel;
 import org.creamlab.model.LlamaWeights;
 import org.creamlab.model.Safetensors;
@@ -85,12 +88,14 @@ public final class Trainer implements AutoCloseable {
     public void resumeFrom(Path checkpoint) throws IOException {
         TrainingCheckpoint.State state = TrainingCheckpoint.readState(checkpoint);
         if (!state.modelConfigHash().equals(weights.config().hash())) {
-            throw new IllegalStateException("checkpoint " + checkpoint + " was written for another model config");
+            throw new IllegalStateException("checkpoint " + checkpoint + " was written for another model config"
+                    + modelConfigDifferences(checkpoint));
         }
         if (!state.trainingHash().equals(config.trainingHashForResume())) {
             throw new IllegalStateException("checkpoint " + checkpoint
-                    + " was written with other training settings (schedule, optimizer, data seed ...)");
+                    + " was written with other training settings" + trainingDifferences(checkpoint));
         }
+        TrainingCheckpoint.verify(checkpoint);
         Map<String, Safetensors.Tensor> tensors = Safetensors.read(checkpoint.resolve(org.creamlab.model.ModelCheckpoint.WEIGHTS_FILE));
         Map<String, long[]> shapes = new java.util.LinkedHashMap<>();
         tensors.forEach((k, v) -> shapes.put(k, v.shape()));
@@ -101,6 +106,47 @@ public final class Trainer implements AutoCloseable {
         optimizer.restore(TrainingCheckpoint.readOptimizer(checkpoint), state.optimizerUpdates());
         source.restore(state.sourceState());
         completed = state.completedSteps();
+    }
+
+    /** {@code : hiddenSize 32 in the checkpoint, 16 here, ...}, or a hint when the config cannot be read. */
+    private String modelConfigDifferences(Path checkpoint) {
+        try {
+            LlamaConfig theirs = org.creamlab.model.HfConfig.fromJson(
+                    org.creamlab.model.ModelCheckpoint.readJson(checkpoint.resolve(org.creamlab.model.ModelCheckpoint.CONFIG_FILE)));
+            LlamaConfig ours = weights.config();
+            List<String> diffs = new ArrayList<>();
+            for (RecordComponent c : LlamaConfig.class.getRecordComponents()) {
+                Object a = c.getAccessor().invoke(theirs);
+                Object b = c.getAccessor().invoke(ours);
+                if (!a.equals(b)) {
+                    diffs.add(c.getName() + " " + a + " in the checkpoint, " + b + " here");
+                }
+            }
+            return diffs.isEmpty() ? " (its config.json matches; trainer_state.json disagrees)" : ": " + String.join(", ", diffs);
+        } catch (Exception e) {
+            return " (and its config.json cannot be read: " + e.getMessage() + ")";
+        }
+    }
+
+    /** {@code : dataSeed 3 in the checkpoint, 4 here, ...} when the checkpoint recorded its settings. */
+    private String trainingDifferences(Path checkpoint) {
+        Map<String, String> theirs;
+        try {
+            theirs = TrainingCheckpoint.readTrainingSettings(checkpoint);
+        } catch (IOException e) {
+            theirs = Map.of();
+        }
+        if (theirs.isEmpty()) {
+            return " (schedule, optimizer, data seed ...; this checkpoint does not record which)";
+        }
+        List<String> diffs = new ArrayList<>();
+        for (Map.Entry<String, String> e : config.resumeSettings().entrySet()) {
+            String old = theirs.get(e.getKey());
+            if (!e.getValue().equals(old)) {
+                diffs.add(e.getKey() + " " + old + " in the checkpoint, " + e.getValue() + " here");
+            }
+        }
+        return ": " + String.join(", ", diffs);
     }
 
     /**
@@ -146,7 +192,7 @@ public final class Trainer implements AutoCloseable {
         }
         TrainingCheckpoint.State state = new TrainingCheckpoint.State(completed, optimizer.updates(), config.dataSeed(),
                 source.state(), weights.config().hash(), config.trainingHashForResume(), lastLoss);
-        Path dir = TrainingCheckpoint.write(config.checkpointDir(), weights, scaling, optimizer, state);
+        Path dir = TrainingCheckpoint.write(config.checkpointDir(), weights, scaling, optimizer, state, config.resumeSettings());
         TrainingCheckpoint.prune(config.checkpointDir(), config.keepCheckpoints());
         listeners.forEach(l -> l.onCheckpoint(completed, dir));
         return dir;

@@ -3,6 +3,12 @@ package org.creamlab.train;
 import ai.djl.ndarray.NDArray;
 import com.google.gson.JsonObject;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,6 +35,8 @@ public final class TrainingCheckpoint {
     public static final String OPTIMIZER_FILE = "optimizer.safetensors";
     public static final String STATE_FILE = "trainer_state.json";
     private static final String PREFIX = "step-";
+    private static final String CHECKSUMS = "sha256";
+    private static final String TRAINING_SETTINGS = "training_settings";
 
     /** The small JSON part of a checkpoint. */
     public record State(long completedSteps, long optimizerUpdates, long dataSeed, String sourceState,
@@ -39,6 +47,18 @@ public final class TrainingCheckpoint {
     /** Writes a checkpoint of {@code completedSteps} steps under {@code root} and returns its folder. */
     public static Path write(Path root, LlamaWeights weights, RopeScaling scaling, AdamW optimizer, State state)
             throws IOException {
+        return write(root, weights, scaling, optimizer, state, Map.of());
+    }
+
+    /**
+     * As {@link #write(Path, LlamaWeights, RopeScaling, AdamW, State)}, also recording the named
+     * training settings behind {@link State#trainingHash()} so a mismatch on resume can be named.
+     * Every data file's SHA-256 goes into {@code trainer_state.json}, so a damaged file is found on
+     * resume. When the disk fills up (or any write fails) the partial temporary folder is removed and
+     * the previous checkpoints are untouched.
+     */
+    public static Path write(Path root, LlamaWeights weights, RopeScaling scaling, AdamW optimizer, State state,
+            Map<String, String> trainingSettings) throws IOException {
         Files.createDirectories(root);
         Path target = root.resolve(String.format("%s%08d", PREFIX, state.completedSteps()));
         Path temp = Files.createTempDirectory(root, ".tmp-" + target.getFileName());
@@ -58,12 +78,25 @@ public final class TrainingCheckpoint {
             json.addProperty("model_config_hash", state.modelConfigHash());
             json.addProperty("training_hash", state.trainingHash());
             json.addProperty("last_loss", state.lastLoss());
+            if (!trainingSettings.isEmpty()) {
+                JsonObject settings = new JsonObject();
+                trainingSettings.forEach(settings::addProperty);
+                json.add(TRAINING_SETTINGS, settings);
+            }
+            JsonObject sums = new JsonObject();
+            for (String file : List.of(ModelCheckpoint.CONFIG_FILE, ModelCheckpoint.WEIGHTS_FILE, OPTIMIZER_FILE)) {
+                sums.addProperty(file, sha256(temp.resolve(file)));
+            }
+            json.add(CHECKSUMS, sums);
             ModelCheckpoint.writeJson(temp.resolve(STATE_FILE), json);
             if (Files.exists(target)) {
                 deleteTree(target);
             }
             Files.move(temp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             return target;
+        } catch (IOException e) {
+            throw new IOException("cannot write checkpoint " + target.getFileName() + " under " + root + ": " + e
+                    + (TrainingCheckpoint.list(root).isEmpty() ? "" : "; the previous checkpoints are kept"), e);
         } finally {
             if (Files.exists(temp)) {
                 deleteTree(temp);
@@ -71,12 +104,75 @@ public final class TrainingCheckpoint {
         }
     }
 
+    /**
+     * The state of a checkpoint.
+     *
+     * @throws IOException naming {@code trainer_state.json} when it is missing, not JSON or lacks a field
+     */
     public static State readState(Path checkpoint) throws IOException {
-        JsonObject o = ModelCheckpoint.readJson(checkpoint.resolve(STATE_FILE));
-        return new State(o.get("completed_steps").getAsLong(), o.get("optimizer_updates").getAsLong(),
-                o.get("data_seed").getAsLong(), o.get("source_state").getAsString(),
-                o.get("model_config_hash").getAsString(), o.get("training_hash").getAsString(),
-                o.get("last_loss").getAsDouble());
+        JsonObject o = stateJson(checkpoint);
+        try {
+            return new State(o.get("completed_steps").getAsLong(), o.get("optimizer_updates").getAsLong(),
+                    o.get("data_seed").getAsLong(), o.get("source_state").getAsString(),
+                    o.get("model_config_hash").getAsString(), o.get("training_hash").getAsString(),
+                    o.get("last_loss").getAsDouble());
+        } catch (RuntimeException e) {   // a missing field (NullPointerException) or a wrong type
+            throw new IOException(checkpoint.resolve(STATE_FILE) + " is damaged: a field is missing or invalid (" + e + ")", e);
+        }
+    }
+
+    /** The training settings recorded with a checkpoint (empty for checkpoints written without them). */
+    public static Map<String, String> readTrainingSettings(Path checkpoint) throws IOException {
+        JsonObject o = stateJson(checkpoint);
+        Map<String, String> out = new LinkedHashMap<>();
+        if (o.has(TRAINING_SETTINGS) && o.get(TRAINING_SETTINGS).isJsonObject()) {
+            o.getAsJsonObject(TRAINING_SETTINGS).entrySet().forEach(e -> out.put(e.getKey(), e.getValue().getAsString()));
+        }
+        return out;
+    }
+
+    /**
+     * Checks every data file of a checkpoint against the SHA-256 recorded when it was written
+     * (checkpoints written before checksums were recorded pass unchecked).
+     *
+     * @throws IOException naming the damaged or missing file and what to do
+     */
+    public static void verify(Path checkpoint) throws IOException {
+        JsonObject o = stateJson(checkpoint);
+        if (!o.has(CHECKSUMS)) {
+            return;
+        }
+        for (Map.Entry<String, com.google.gson.JsonElement> e : o.getAsJsonObject(CHECKSUMS).entrySet()) {
+            Path file = checkpoint.resolve(e.getKey());
+            if (!Files.isRegularFile(file)) {
+                throw new IOException("checkpoint " + checkpoint + " is incomplete: " + e.getKey() + " is missing"
+                        + "; delete that folder to resume from the previous checkpoint");
+            }
+            String actual = sha256(file);
+            if (!actual.equals(e.getValue().getAsString())) {
+                throw new IOException("checkpoint file " + file + " is damaged (truncated or corrupted): its SHA-256 is "
+                        + actual + ", the checkpoint recorded " + e.getValue().getAsString()
+                        + "; delete " + checkpoint + " to resume from the previous checkpoint");
+            }
+        }
+    }
+
+    private static JsonObject stateJson(Path checkpoint) throws IOException {
+        Path file = checkpoint.resolve(STATE_FILE);
+        try {
+            return ModelCheckpoint.readJson(file);
+        } catch (RuntimeException e) {   // JsonParseException, or not an object
+            throw new IOException(file + " is damaged: not a JSON object (" + e.getMessage() + ")", e);
+        }
+    }
+
+    static String sha256(Path file) throws IOException {
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+            in.transferTo(OutputStream.nullOutputStream());
+            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The optimizer state of a checkpoint as host arrays. */

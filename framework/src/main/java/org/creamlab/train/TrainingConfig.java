@@ -83,10 +83,28 @@ public record TrainingConfig(
         return new Builder();
     }
 
-    /** SHA-256 of the settings that change the trajectory (not the stop point, paths or NaN hook). */
+    /**
+     * The settings that change the trajectory, by name (not the stop point, paths or NaN hook): what
+     * {@link #trainingHashForResume()} covers, recorded in checkpoints so a mismatch can be named.
+     */
+    public java.util.Map<String, String> resumeSettings() {
+        java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
+        m.put("totalSteps", Long.toString(totalSteps));
+        m.put("microBatches", Integer.toString(microBatches));
+        m.put("schedule", String.valueOf(schedule));
+        m.put("weightDecay", Double.toString(weightDecay));
+        m.put("beta1", Double.toString(beta1));
+        m.put("beta2", Double.toString(beta2));
+        m.put("epsilon", Double.toString(epsilon));
+        m.put("clipNorm", Double.toString(clipNorm));
+        m.put("dataSeed", Long.toString(dataSeed));
+        m.put("optimizer", String.valueOf(optimizer));
+        return m;
+    }
+
+    /** SHA-256 of {@link #resumeSettings()} (the values joined with {@code |}). */
     public String trainingHashForResume() {
-        String key = totalSteps + "|" + microBatches + "|" + schedule + "|" + weightDecay + "|" + beta1 + "|" + beta2
-                + "|" + epsilon + "|" + clipNorm + "|" + dataSeed + "|" + optimizer;
+        String key = String.join("|", resumeSettings().values());
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {

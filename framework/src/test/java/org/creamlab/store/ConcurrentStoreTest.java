@@ -9,10 +9,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Two JVMs write to one H2 file at once (AUTO_SERVER); every run and metric must arrive. */
+/**
+ * Two JVMs write to one store at once (an H2 file shared through AUTO_SERVER, or a PostgreSQL
+ * schema); every run and metric must arrive.
+ */
 class ConcurrentStoreTest {
 
     private static final int RUNS = 4;
@@ -21,14 +25,19 @@ class ConcurrentStoreTest {
     @TempDir
     Path dir;
 
-    @Test
-    void twoProcessesWritingAtOnceLoseNothing() throws Exception {
+    @ParameterizedTest
+    @EnumSource(StoreBackend.class)
+    void twoProcessesWritingAtOnceLoseNothing(StoreBackend backend) throws Exception {
+        try (StoreBackend.TestDatabase db = backend.open(dir)) {
+            twoProcessesWritingAtOnceLoseNothing(db);
+        }
+    }
+
+    private void twoProcessesWritingAtOnceLoseNothing(StoreBackend.TestDatabase db) throws Exception {
         List<Process> writers = new ArrayList<>();
         for (String name : List.of("a", "b")) {
             Path log = dir.resolve("writer-" + name + ".log");
-            writers.add(new ProcessBuilder(javaBinary(), "-cp", System.getProperty("java.class.path"),
-                    ConcurrentWriter.class.getName(), dir.toString(), name, Integer.toString(RUNS), Integer.toString(METRICS))
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start());
+            writers.add(start(db, log, name, Integer.toString(RUNS), Integer.toString(METRICS)));
         }
         for (int i = 0; i < writers.size(); i++) {
             Process p = writers.get(i);
@@ -36,7 +45,7 @@ class ConcurrentStoreTest {
             Path log = dir.resolve("writer-" + (i == 0 ? "a" : "b") + ".log");
             assertEquals(0, p.exitValue(), () -> "a writer failed:\n" + tail(log));
         }
-        try (StoreService service = new StoreService(StoreFixtures.settings(dir))) {
+        try (StoreService service = new StoreService(db.settings())) {
             RunStore store = service.start();
             List<StoredRun> runs = store.runs("concurrent");
             assertEquals(2 * RUNS, runs.size());
@@ -53,7 +62,18 @@ class ConcurrentStoreTest {
         }
     }
 
-    private static String tail(Path log) {
+    /** Starts {@link ConcurrentWriter} in its own JVM against {@code db}, output to {@code log}. */
+    static Process start(StoreBackend.TestDatabase db, Path log, String... args) throws java.io.IOException {
+        // a small, quick-starting JVM: the writer only talks to the database
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                "-Xmx256m", "-cp", System.getProperty("java.class.path")));
+        command.addAll(db.jvmOptions());
+        command.add(ConcurrentWriter.class.getName());
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    static String tail(Path log) {
         try {
             String text = Files.readString(log);
             return text.substring(Math.max(0, text.length() - 12000));

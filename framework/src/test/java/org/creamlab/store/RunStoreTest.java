@@ -9,18 +9,27 @@ import java.nio.file.Path;
 import java.util.List;
 import org.creamlab.experiment.Dimensions;
 import org.creamlab.experiment.Metric;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
+/** The store's reads and writes, on H2 and (when configured) on a real PostgreSQL server. */
 class RunStoreTest {
 
     @TempDir
     Path dir;
 
-    @Test
-    void aRunWithItsMetricsAndProvenanceSurvivesReopening() {
+    @ParameterizedTest
+    @EnumSource(StoreBackend.class)
+    void aRunWithItsMetricsAndProvenanceSurvivesReopening(StoreBackend backend) {
+        try (StoreBackend.TestDatabase db = backend.open(dir)) {
+            aRunWithItsMetricsAndProvenanceSurvivesReopening(db);
+        }
+    }
+
+    private void aRunWithItsMetricsAndProvenanceSurvivesReopening(StoreBackend.TestDatabase db) {
         long runId;
-        try (StoreService service = new StoreService(StoreFixtures.settings(dir))) {
+        try (StoreService service = new StoreService(db.settings())) {
             RunStore store = service.start();
             runId = store.startRun("demo", "a demo", "steps=3", "{\"steps\":\"3\"}", 7L, StoreFixtures.provenance());
             assertEquals(RunStatus.RUNNING, store.run(runId).status());
@@ -29,7 +38,7 @@ class RunStoreTest {
             store.logMetric(runId, Metric.of("eval/accuracy", 0.75, Dimensions.task("kv").withLength(256).withPosition(0.5)));
             store.finishRun(runId);
         }
-        try (StoreService service = new StoreService(StoreFixtures.settings(dir))) {
+        try (StoreService service = new StoreService(db.settings())) {
             RunStore store = service.start();
             StoredRun run = store.run(runId);
             assertEquals(RunStatus.FINISHED, run.status());
@@ -49,9 +58,16 @@ class RunStoreTest {
         }
     }
 
-    @Test
-    void aFailedRunKeepsItsCategoryAndReason() {
-        try (StoreService service = new StoreService(StoreFixtures.settings(dir))) {
+    @ParameterizedTest
+    @EnumSource(StoreBackend.class)
+    void aFailedRunKeepsItsCategoryAndReason(StoreBackend backend) {
+        try (StoreBackend.TestDatabase db = backend.open(dir)) {
+            aFailedRunKeepsItsCategoryAndReason(db);
+        }
+    }
+
+    private void aFailedRunKeepsItsCategoryAndReason(StoreBackend.TestDatabase db) {
+        try (StoreService service = new StoreService(db.settings())) {
             RunStore store = service.start();
             long id = store.startRun("demo", "a demo", "", "{}", 1L, StoreFixtures.provenance());
             store.failRun(id, FailureCategory.DIVERGED, "loss is NaN at step 12");
@@ -62,9 +78,16 @@ class RunStoreTest {
         }
     }
 
-    @Test
-    void artifactsAreRecorded() {
-        try (StoreService service = new StoreService(StoreFixtures.settings(dir))) {
+    @ParameterizedTest
+    @EnumSource(StoreBackend.class)
+    void artifactsAreRecorded(StoreBackend backend) {
+        try (StoreBackend.TestDatabase db = backend.open(dir)) {
+            artifactsAreRecorded(db);
+        }
+    }
+
+    private void artifactsAreRecorded(StoreBackend.TestDatabase db) {
+        try (StoreService service = new StoreService(db.settings())) {
             RunStore store = service.start();
             long id = store.startRun("demo", "a demo", "", "{}", 1L, StoreFixtures.provenance());
             store.addArtifact(new StoredArtifact(id, "checkpoint", "/tmp/x", "ab".repeat(32), 10));
