@@ -7,15 +7,11 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.creamlab.config.Settings;
-import org.creamlab.experiment.Dimensions;
 import org.creamlab.experiment.ExperimentSession;
 import org.creamlab.experiment.ExperimentRunner;
 import org.creamlab.experiment.Metric;
@@ -41,8 +37,8 @@ public final class AllureRunRecorder {
         Allure.description(plan.experiment().description());
         plan.params().values().forEach(Allure::parameter);
         Allure.parameter("seed", plan.seed());
-        String history = md5(plan.historyKey());
-        String testCase = md5(plan.experiment().name() + "|" + plan.params().canonical());
+        String history = HistoryIds.run(plan.experiment().name(), plan.params().canonical(), plan.seed());
+        String testCase = HistoryIds.testCase(plan.experiment().name(), plan.params().canonical());
         Allure.getLifecycle().updateTestCase(r -> {
             r.setHistoryId(history);
             r.setTestCaseId(testCase);
@@ -63,38 +59,9 @@ public final class AllureRunRecorder {
 
     private static void describeMetrics(List<Metric> metrics) {
         Map<String, Metric> last = new LinkedHashMap<>();
-        StringBuilder csv = new StringBuilder("name,step,value,task,length,position,depth\n");
-        for (Metric m : metrics) {
-            last.put(key(m), m);
-            Dimensions d = m.dimensions();
-            csv.append(m.name()).append(',').append(text(m.step())).append(',').append(m.value()).append(',')
-                    .append(text(d.task())).append(',').append(text(d.length())).append(',')
-                    .append(text(d.position())).append(',').append(text(d.depth())).append('\n');
-        }
+        metrics.forEach(m -> last.put(m.label(), m));
         last.forEach((k, m) -> Allure.parameter("final " + k, m.value()));
-        Allure.addAttachment("metrics", "text/csv", csv.toString(), ".csv");
-    }
-
-    private static String key(Metric m) {
-        Dimensions d = m.dimensions();
-        StringBuilder k = new StringBuilder(m.name());
-        if (d.task() != null) {
-            k.append(" task=").append(d.task());
-        }
-        if (d.length() != null) {
-            k.append(" len=").append(d.length());
-        }
-        if (d.position() != null) {
-            k.append(" pos=").append(d.position());
-        }
-        if (d.depth() != null) {
-            k.append(" depth=").append(d.depth());
-        }
-        return k.toString();
-    }
-
-    private static String text(Object o) {
-        return o == null ? "" : o.toString();
+        Allure.addAttachment("metrics", "text/csv", Metric.csv(metrics), ".csv");
     }
 
     /** Writes {@code environment.properties} (provenance) into the Allure results folder. */
@@ -117,14 +84,6 @@ public final class AllureRunRecorder {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write environment.properties", e);
-        }
-    }
-
-    static String md5(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

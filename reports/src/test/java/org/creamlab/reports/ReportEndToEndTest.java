@@ -1,5 +1,6 @@
 package org.creamlab.reports;
 
+import org.creamlab.junit.HistoryIds;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,7 +12,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.creamlab.config.Settings;
-import org.creamlab.reports.allure.HistoryIds;
 import org.creamlab.reports.allure.ResultsFolder;
 import org.creamlab.store.RunStore;
 import org.creamlab.store.StoreService;

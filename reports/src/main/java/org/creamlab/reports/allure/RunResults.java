@@ -1,5 +1,6 @@
 package org.creamlab.reports.allure;
 
+import org.creamlab.junit.HistoryIds;
 import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

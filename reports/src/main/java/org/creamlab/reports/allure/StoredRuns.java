@@ -6,7 +6,6 @@ import com.google.gson.JsonObject;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.creamlab.experiment.Dimensions;
 import org.creamlab.experiment.Metric;
 import org.creamlab.reports.summary.StudyRun;
 import org.creamlab.store.StoredRun;
@@ -36,16 +35,9 @@ public final class StoredRuns {
         return new StudyRun(run.id(), params(run), run.seed(), metrics);
     }
 
-    /** {@code name,step,value,task,length,position,depth}: the same CSV the JUnit recorder attaches. */
+    /** The same CSV the JUnit recorder attaches ({@link Metric#csv}). */
     public static String csv(List<Metric> metrics) {
-        StringBuilder csv = new StringBuilder("name,step,value,task,length,position,depth\n");
-        for (Metric m : metrics) {
-            Dimensions d = m.dimensions();
-            csv.append(m.name()).append(',').append(text(m.step())).append(',').append(m.value()).append(',')
-                    .append(text(d.task())).append(',').append(text(d.length())).append(',')
-                    .append(text(d.position())).append(',').append(text(d.depth())).append('\n');
-        }
-        return csv.toString();
+        return Metric.csv(metrics);
     }
 
     /** The last value of every final (unstepped) metric, keyed {@code name task=.. len=.. pos=.. depth=..}. */
@@ -53,31 +45,10 @@ public final class StoredRuns {
         Map<String, Double> last = new LinkedHashMap<>();
         for (Metric m : metrics) {
             if (m.step() == null) {
-                last.put(key(m), m.value());
+                last.put(m.label(), m.value());
             }
         }
         return last;
     }
 
-    static String key(Metric m) {
-        Dimensions d = m.dimensions();
-        StringBuilder k = new StringBuilder(m.name());
-        if (d.task() != null) {
-            k.append(" task=").append(d.task());
-        }
-        if (d.length() != null) {
-            k.append(" len=").append(d.length());
-        }
-        if (d.position() != null) {
-            k.append(" pos=").append(d.position());
-        }
-        if (d.depth() != null) {
-            k.append(" depth=").append(d.depth());
-        }
-        return k.toString();
-    }
-
-    private static String text(Object o) {
-        return o == null ? "" : o.toString();
-    }
 }

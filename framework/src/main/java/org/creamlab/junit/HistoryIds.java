@@ -1,4 +1,4 @@
-package org.creamlab.reports.allure;
+package org.creamlab.junit;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -7,22 +7,30 @@ import java.util.HexFormat;
 import org.creamlab.store.StoredRun;
 
 /**
- * Stable Allure history and test-case ids, equal to those the JUnit recorder
- * ({@code AllureRunRecorder}) sets, so a run's history is the same whether its result came from a
- * test run or from the store.
+ * Stable Allure history and test-case ids, one definition for the JUnit recorder
+ * ({@link AllureRunRecorder}) and the report builder, so a run's history is the same whether its
+ * result came from a test run or from the store.
  */
 public final class HistoryIds {
 
     private HistoryIds() {}
 
     /** {@code md5("<experiment>|<variant>|seed=<seed>")}. */
+    public static String run(String experiment, String variant, long seed) {
+        return md5(experiment + "|" + variant + "|seed=" + seed);
+    }
+
     public static String run(StoredRun run) {
-        return md5(run.experiment() + "|" + run.variant() + "|seed=" + run.seed());
+        return run(run.experiment(), run.variant(), run.seed());
     }
 
     /** {@code md5("<experiment>|<variant>")}: the test case, all seeds. */
+    public static String testCase(String experiment, String variant) {
+        return md5(experiment + "|" + variant);
+    }
+
     public static String testCase(StoredRun run) {
-        return md5(run.experiment() + "|" + run.variant());
+        return testCase(run.experiment(), run.variant());
     }
 
     /** {@code md5("<experiment>|summary")}. */
