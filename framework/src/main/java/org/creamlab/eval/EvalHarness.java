@@ -41,11 +41,27 @@ public final class EvalHarness {
 
     /** Evaluates {@code model} on {@code set}; every cell's metrics are logged as soon as it is done. */
     public EvalResult run(ScoringModel model, EvalSet set, EvalOptions options, MetricLog metrics) {
+        return run(model, set, options, metrics, Map.of());
+    }
+
+    /**
+     * The same, resuming: cells in {@code completed} (results a killed run already stored) are taken
+     * as they are, neither computed nor logged again.
+     */
+    public EvalResult run(ScoringModel model, EvalSet set, EvalOptions options, MetricLog metrics,
+                          Map<EvalCell, CellResult> completed) {
         Progress progress = new Progress("evaluation", set.size(), nanoClock, progressIntervalNanos, LOG::info);
         List<CellResult> results = new ArrayList<>();
         for (Map.Entry<EvalCell, List<TaskSample>> e : set.samples().entrySet()) {
             EvalCell cell = e.getKey();
             List<TaskSample> samples = e.getValue();
+            CellResult done = completed.get(cell);
+            if (done != null && done.teacherForced() != null && done.teacherForced().length == samples.size()
+                    && (!options.greedy() || done.greedy() != null)) {
+                results.add(done);
+                progress.advance(samples.size());
+                continue;
+            }
             boolean[] tf = options.teacherForced() ? teacherForced(model, samples, options.batchSize()) : null;
             boolean[] greedy = options.greedy() ? greedy(model, samples, options.maxNewTokens()) : null;
             CellResult result = new CellResult(cell, greedy, tf);

@@ -12,6 +12,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongConsumer;
@@ -65,10 +66,12 @@ public final class ExperimentRunner {
         Optional<Long> interrupted = store.findInterrupted(e.name(), plan.params().canonical(), plan.seed(), provenance);
         long runId;
         Set<MetricKey> stored = new HashSet<>();
+        List<Metric> previous = List.of();
         if (interrupted.isPresent()) {
             runId = interrupted.get();
             store.claimRun(runId);
-            store.metrics(runId).forEach(m -> stored.add(MetricKey.of(m)));
+            previous = store.metrics(runId);
+            previous.forEach(m -> stored.add(MetricKey.of(m)));
             LOG.info("run {} resumed ({} metrics already stored): {}", runId, stored.size(), plan.displayName());
         } else {
             runId = store.startRun(e.name(), e.description(), plan.params().canonical(),
@@ -81,7 +84,7 @@ public final class ExperimentRunner {
             Path work = settings.runsDirectory().resolve(e.name()).resolve(Long.toString(runId));
             Files.createDirectories(work);
             ExperimentBody body = injector.getInstance(e.type());
-            body.run(new StoredRunContext(plan, runId, work, interrupted.isPresent(), stored));
+            body.run(new StoredRunContext(plan, runId, work, interrupted.isPresent(), stored, previous));
             store.finishRun(runId);
             double seconds = (System.nanoTime() - start) / 1e9;
             LOG.info("run {} FINISHED in {}: {}", runId, formatDuration(seconds), plan.displayName());
@@ -114,9 +117,11 @@ public final class ExperimentRunner {
         private final boolean resumed;
         /** Metrics stored before a resume (never changes while the run goes on). */
         private final Set<MetricKey> stored;
+        private final List<Metric> previous;
         private final MetricLog metrics;
 
-        StoredRunContext(RunPlan plan, long runId, Path work, boolean resumed, Set<MetricKey> stored) {
+        StoredRunContext(RunPlan plan, long runId, Path work, boolean resumed, Set<MetricKey> stored, List<Metric> previous) {
+            this.previous = List.copyOf(previous);
             this.plan = plan;
             this.runId = runId;
             this.work = work;
@@ -132,6 +137,11 @@ public final class ExperimentRunner {
         @Override
         public boolean resumed() {
             return resumed;
+        }
+
+        @Override
+        public List<Metric> previousMetrics() {
+            return previous;
         }
 
         @Override

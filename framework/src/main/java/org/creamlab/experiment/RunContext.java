@@ -32,6 +32,9 @@ public interface RunContext {
     /** Whether a metric with this name, step and dimensions was stored before a resume (lets a resumed run skip done work). */
     boolean hasMetric(String name, Long step, Dimensions dimensions);
 
+    /** The metrics stored before a resume, in storage order; empty for a fresh run. */
+    java.util.List<Metric> previousMetrics();
+
     /** A folder of this run's own, for checkpoints and files ({@code target/runs/<experiment>/<runId>}). */
     Path workDirectory();
 

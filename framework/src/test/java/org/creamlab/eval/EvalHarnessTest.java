@@ -110,6 +110,38 @@ class EvalHarnessTest {
     }
 
     @Test
+    void aResumedEvaluationTakesCompletedCellsAsTheyAreAndComputesOnlyTheRest() {
+        EvalSet set = EvalSet.build(TASKS, GRID, 4, 21);
+        int eos = TOKENIZER.specialTokens().eos();
+        EvalOptions tfOnly = new EvalOptions(false, true, 4, 2, "eval");
+        EvalHarness harness = new EvalHarness(TOKENIZER);
+        EvalCell first = set.samples().keySet().iterator().next();
+        // the killed run had stored the first cell as all wrong; the model now knows every answer
+        CellResult stored = new CellResult(first, null, new boolean[4]);
+        int[] calls = {0};
+        ScoringModel counting = new ScoringModel() {
+            private final ScoringModel oracle = new FakeModels.Oracle(all(set), s -> true, eos);
+
+            @Override
+            public List<TargetScores> scoreTargets(List<int[]> prompts, List<int[]> targets) {
+                calls[0] += prompts.size();
+                return oracle.scoreTargets(prompts, targets);
+            }
+
+            @Override
+            public int[] greedyDecode(int[] prompt, int maxNewTokens, int stopToken) {
+                return oracle.greedyDecode(prompt, maxNewTokens, stopToken);
+            }
+        };
+        List<org.creamlab.experiment.Metric> logged = new java.util.ArrayList<>();
+        EvalResult result = harness.run(counting, set, tfOnly, logged::add, java.util.Map.of(first, stored));
+        assertEquals(set.size() - 4, calls[0], "the completed cell's samples were not scored again");
+        assertEquals(0.0, result.cells().get(0).accuracy(true).estimate(), "the stored outcome is kept");
+        assertEquals(1.0, result.cells().get(1).accuracy(true).estimate());
+        assertTrue(logged.stream().noneMatch(m -> m.dimensions().equals(first.dimensions())), "nothing logged twice");
+    }
+
+    @Test
     void perplexityOfAUniformModelIsTheVocabularySize() {
         List<TrainingDocument> docs = LongDocumentGenerator.evenMixture(TOKENIZER, TASKS, 2).heldOut(1, 3, 200);
         List<Metric> metrics = new ArrayList<>();

@@ -60,6 +60,13 @@ public final class ScopedRunContext implements RunContext {
     }
 
     @Override
+    public java.util.List<Metric> previousMetrics() {
+        String prefix = scope + "/";
+        return run.previousMetrics().stream().filter(m -> m.name().startsWith(prefix))
+                .map(m -> new Metric(m.name().substring(prefix.length()), m.step(), m.value(), m.dimensions())).toList();
+    }
+
+    @Override
     public Path workDirectory() {
         Path dir = run.workDirectory().resolve(scope);
         try {

@@ -2,6 +2,8 @@ package org.creamlab.experiments.study;
 
 import ai.djl.ndarray.NDManager;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import org.creamlab.data.Tasks;
 import org.creamlab.eval.CellResult;
@@ -61,12 +63,42 @@ public final class StudyEvaluation {
         cells.addAll(EvalGrid.of(List.of(Tasks.PASSKEY), longLengths, List.of(), List.of(0.0, 50.0, 100.0)).cells());
         EvalSet set = EvalSet.build(data.tasks(), new EvalGrid(cells), perCell, seed);
         LlamaScoringModel scorer = new LlamaScoringModel(nd, model, scaling, 8);
+        Map<EvalCell, CellResult> completed = completedBeforeResume(set, run);
         EvalResult result = new EvalHarness(data.tokenizer()).run(scorer, set,
-                new EvalOptions(greedy, true, 8, 8, "eval"), run.metrics());
+                new EvalOptions(greedy, true, 8, 8, "eval"), run.metrics(), completed);
         storeOutcomes(result, run);
         Perplexity.evaluate(scorer, data.documents().heldOut(seed, Math.max(4, perCell / 5), target),
                 List.of(window, 2 * window, target / 2, target), "eval", run.metrics());
         return result;
+    }
+
+    /**
+     * Cells a killed run finished (all their {@code eval/correct} outcomes stored): a resumed run
+     * takes them as they are and evaluates only the rest. Greedy outcomes are not stored per sample,
+     * so with greedy decoding on the harness recomputes such cells.
+     */
+    static Map<EvalCell, CellResult> completedBeforeResume(EvalSet set, RunContext run) {
+        Map<EvalCell, CellResult> done = new HashMap<>();
+        if (run.previousMetrics().isEmpty()) {
+            return done;
+        }
+        Map<Dimensions, Map<Long, Boolean>> outcomes = new HashMap<>();
+        for (Metric m : run.previousMetrics()) {
+            if (m.name().equals("eval/correct") && m.step() != null) {
+                outcomes.computeIfAbsent(m.dimensions(), d -> new HashMap<>()).put(m.step(), m.value() == 1);
+            }
+        }
+        set.samples().forEach((cell, samples) -> {
+            Map<Long, Boolean> got = outcomes.get(cell.dimensions());
+            if (got != null && got.size() == samples.size()) {
+                boolean[] tf = new boolean[samples.size()];
+                for (int i = 0; i < tf.length; i++) {
+                    tf[i] = got.getOrDefault((long) i, false);
+                }
+                done.put(cell, new CellResult(cell, null, tf));
+            }
+        });
+        return done;
     }
 
     private static void storeOutcomes(EvalResult result, RunContext run) {

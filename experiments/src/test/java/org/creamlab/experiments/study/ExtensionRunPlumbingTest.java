@@ -108,6 +108,11 @@ class ExtensionRunPlumbingTest {
         }
 
         @Override
+        public List<Metric> previousMetrics() {
+            return List.of();
+        }
+
+        @Override
         public Path workDirectory() {
             return work;
         }
