@@ -67,6 +67,24 @@ public final class EvalSet {
         return z ^ (z >>> 31);
     }
 
+    /**
+     * This set followed by the cells of {@code other} (e.g. a grid with fewer samples per cell).
+     *
+     * @throws IllegalArgumentException when the seeds differ or a cell is in both
+     */
+    public EvalSet with(EvalSet other) {
+        if (other.seed != seed) {
+            throw new IllegalArgumentException("sets of seeds " + seed + " and " + other.seed + " cannot be joined");
+        }
+        Map<EvalCell, List<TaskSample>> joined = new LinkedHashMap<>(samples);
+        other.samples.forEach((cell, list) -> {
+            if (joined.put(cell, list) != null) {
+                throw new IllegalArgumentException("cell " + cell.key() + " is in both sets");
+            }
+        });
+        return new EvalSet(seed, joined);
+    }
+
     public long seed() {
         return seed;
     }

@@ -33,7 +33,8 @@ import org.creamlab.experiments.study.StudyData;
 @Param(name = "batch", values = "16", type = ParamType.INT, min = 1, max = 4096,
         description = "rows of N tokens per step (full: the same tokens as rows of L)")
 @Param(name = "lr", values = "0.001", type = ParamType.DOUBLE, min = 1e-7, max = 1, description = "peak fine-tuning rate (warm-up 10%, linear decay)")
-@Param(name = "evalSamples", values = "50", type = ParamType.INT, min = 1, max = 10_000, description = "samples per evaluation cell")
+@Param(name = "evalSamples", values = "50", type = ParamType.INT, min = 1, max = 10_000, description = "samples per lines and kv cell")
+@Param(name = "gridSamples", values = "10", type = ParamType.INT, min = 1, max = 10_000, description = "samples per needle and passkey cell")
 @Param(name = "greedy", values = "false", type = ParamType.BOOLEAN, description = "also decode greedily (slower; teacher-forced always)")
 @Seeds({1, 2, 3})
 public final class CreamVsPoseExperiment implements ExperimentBody {

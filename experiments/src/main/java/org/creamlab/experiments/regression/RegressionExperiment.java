@@ -42,6 +42,7 @@ import org.slf4j.LoggerFactory;
 @Param(name = "batch", values = "16", type = ParamType.INT, min = 1, max = 4096)
 @Param(name = "lr", values = "0.001", type = ParamType.DOUBLE, min = 1e-7, max = 1)
 @Param(name = "evalSamples", values = "20", type = ParamType.INT, min = 1, max = 10_000)
+@Param(name = "gridSamples", values = "5", type = ParamType.INT, min = 1, max = 10_000)
 @Param(name = "greedy", values = "false", type = ParamType.BOOLEAN)
 @Param(name = "update", values = "false", type = ParamType.BOOLEAN, description = "re-measure 3 seeds and rewrite the baseline")
 @Seeds(1)

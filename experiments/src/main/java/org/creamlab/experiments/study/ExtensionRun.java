@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * L = fN with a position scheme (or not at all for {@code none}), then the study's evaluation.
  *
  * <p>Reads from the run's parameters: {@code factor}, {@code steps}, {@code batch}, {@code lr},
- * {@code evalSamples}, {@code greedy}, and any of the CREAM settings the positions package knows
+ * {@code evalSamples}, {@code gridSamples}, {@code greedy}, and any of the CREAM settings the positions package knows
  * ({@code sigma}, {@code variants}, {@code middle}, ...) when the experiment declares them.
  */
 public final class ExtensionRun {
@@ -71,7 +71,7 @@ public final class ExtensionRun {
                 fineTune(weights, method, extension, scaling, p, run);
             }
             return new StudyEvaluation(data).evaluate(nd, new LlamaModel(weights), scaling, window, target,
-                    p.getInt("evalSamples"), p.getBoolean("greedy"), run.seed(), run);
+                    p.getInt("evalSamples"), p.getInt("gridSamples"), p.getBoolean("greedy"), run.seed(), run);
         }
     }
 

@@ -53,15 +53,21 @@ public final class StudyEvaluation {
         return lengths;
     }
 
+    /**
+     * @param perCell samples per lines and kv cell
+     * @param perGridCell samples per needle and passkey cell (the grids have many cells)
+     */
     public EvalResult evaluate(NDManager nd, LlamaModel model, RopeScaling scaling, int window, int target, int perCell,
-                               boolean greedy, long seed, RunContext run) {
+                               int perGridCell, boolean greedy, long seed, RunContext run) {
         List<EvalCell> cells = new ArrayList<>();
         cells.addAll(EvalGrid.of(List.of(Tasks.LINES), lineLengths(window, target), List.of(), List.of()).cells());
         cells.addAll(EvalGrid.of(List.of(Tasks.KV), List.of(target), List.of(0.0, 0.25, 0.5, 0.75, 1.0), List.of()).cells());
         List<Integer> longLengths = List.of(target / 4, target / 2, target);
-        cells.addAll(EvalGrid.of(List.of(Tasks.NEEDLE), longLengths, List.of(), List.of(0.0, 25.0, 50.0, 75.0, 100.0)).cells());
-        cells.addAll(EvalGrid.of(List.of(Tasks.PASSKEY), longLengths, List.of(), List.of(0.0, 50.0, 100.0)).cells());
-        EvalSet set = EvalSet.build(data.tasks(), new EvalGrid(cells), perCell, seed);
+        List<EvalCell> grids = new ArrayList<>();
+        grids.addAll(EvalGrid.of(List.of(Tasks.NEEDLE), longLengths, List.of(), List.of(0.0, 25.0, 50.0, 75.0, 100.0)).cells());
+        grids.addAll(EvalGrid.of(List.of(Tasks.PASSKEY), longLengths, List.of(), List.of(0.0, 50.0, 100.0)).cells());
+        EvalSet set = EvalSet.build(data.tasks(), new EvalGrid(cells), perCell, seed)
+                .with(EvalSet.build(data.tasks(), new EvalGrid(grids), perGridCell, seed));
         LlamaScoringModel scorer = new LlamaScoringModel(nd, model, scaling, 8);
         Map<EvalCell, CellResult> completed = completedBeforeResume(set, run);
         EvalResult result = new EvalHarness(data.tokenizer()).run(scorer, set,

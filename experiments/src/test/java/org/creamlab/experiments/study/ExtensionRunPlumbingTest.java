@@ -59,6 +59,7 @@ class ExtensionRunPlumbingTest {
         params.put("batch", "2");
         params.put("lr", "0.001");
         params.put("evalSamples", "1");
+        params.put("gridSamples", "1");
         params.put("greedy", "true");
         List<Metric> metrics = new ArrayList<>();
         Files.createDirectories(dir.resolve("run"));
