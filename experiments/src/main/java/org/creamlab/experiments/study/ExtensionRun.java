@@ -8,12 +8,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.creamlab.eval.EvalResult;
+import org.creamlab.experiment.Dimensions;
+import org.creamlab.experiment.Metric;
 import org.creamlab.experiment.RunContext;
 import org.creamlab.experiment.RunParams;
 import org.creamlab.model.LlamaConfig;
 import org.creamlab.model.LlamaModel;
 import org.creamlab.model.LlamaWeights;
 import org.creamlab.model.ModelCheckpoint;
+import org.creamlab.model.bench.ProcessMemory;
 import org.creamlab.positions.PositionScheme;
 import org.creamlab.positions.PositionSchemes;
 import org.creamlab.positions.SchemeSettings;
@@ -57,6 +60,12 @@ public final class ExtensionRun {
 
     /** Fine-tunes (unless {@code none}) and evaluates; returns the evaluation's per-cell outcomes. */
     public EvalResult run(BaseRecipe recipe, String method, String scalingName, RunContext run) throws IOException {
+        return run(recipe, method, scalingName, schemeSettings(run.params()), run);
+    }
+
+    /** The same with explicit position-scheme settings (e.g. a CREAM ablation). */
+    public EvalResult run(BaseRecipe recipe, String method, String scalingName, SchemeSettings schemeSettings,
+                          RunContext run) throws IOException {
         RunParams p = run.params();
         int window = recipe.window();
         int factor = p.getInt("factor");
@@ -68,7 +77,7 @@ public final class ExtensionRun {
         try (NDManager nd = NDManager.newBaseManager(device);
              LlamaWeights weights = ModelCheckpoint.loadWeights(nd, base, config)) {
             if (!method.equals(NO_FINE_TUNING)) {
-                fineTune(weights, method, extension, scaling, p, run);
+                fineTune(weights, method, extension, scaling, schemeSettings, p, run);
             }
             return new StudyEvaluation(data).evaluate(nd, new LlamaModel(weights), scaling, window, target,
                     p.getInt("evalSamples"), p.getInt("gridSamples"), p.getBoolean("greedy"), run.seed(), run);
@@ -76,8 +85,8 @@ public final class ExtensionRun {
     }
 
     private void fineTune(LlamaWeights weights, String method, WindowExtension extension, RopeScaling scaling,
-                          RunParams p, RunContext run) throws IOException {
-        PositionScheme scheme = PositionSchemes.standard().create(method, extension, schemeSettings(p));
+                          SchemeSettings schemeSettings, RunParams p, RunContext run) throws IOException {
+        PositionScheme scheme = PositionSchemes.standard().create(method, extension, schemeSettings);
         int steps = p.getInt("steps");
         int rows = p.getInt("batch");
         if (scheme.sampleLength() > extension.window()) {
@@ -91,12 +100,18 @@ public final class ExtensionRun {
                 .dataSeed(run.seed()).clipNorm(1.0)
                 .checkpointDir(run.workDirectory().resolve("fine-tune")).checkpointEvery(100).build();
         LOG.info("fine-tuning with {}: {} steps of {} rows x {} tokens", method, steps, rows, scheme.sampleLength());
+        boolean peakReset = ProcessMemory.resetPeak();
         try (Trainer trainer = new Trainer(weights, scaling, training, batches,
                 List.of(new ProgressLogger(50), RunMetricsListener.every(5, run.metrics())))) {
             if (run.resumed()) {
                 trainer.resumeLatest();
             }
             trainer.run();
+        }
+        // the efficiency claim: peak memory while fine-tuning at this sample length (time per step: train/tokens_per_s)
+        if (peakReset) {
+            run.metrics().log(Metric.of("train/peak_rss_mib", ProcessMemory.peakMiB(),
+                    Dimensions.task(method).withLength(scheme.sampleLength())));
         }
     }
 

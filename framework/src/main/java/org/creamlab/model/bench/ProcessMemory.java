@@ -5,12 +5,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Resident-set, page-fault and CPU-time figures of this process from {@code /proc/self} (Linux). */
-final class ProcessMemory {
+public final class ProcessMemory {
 
     private ProcessMemory() {}
 
     /** Peak resident set (VmHWM) in MiB, or -1 where unavailable. */
-    static double peakMiB() {
+    public static double peakMiB() {
         return field("VmHWM:");
     }
 
@@ -20,7 +20,7 @@ final class ProcessMemory {
     }
 
     /** Resets the peak to the current RSS (writes 5 to /proc/self/clear_refs); false if not allowed. */
-    static boolean resetPeak() {
+    public static boolean resetPeak() {
         try {
             Files.writeString(Path.of("/proc/self/clear_refs"), "5");
             return true;

@@ -1,0 +1,33 @@
+package org.creamlab.experiments;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.creamlab.experiment.ExperimentDescriptor;
+import org.creamlab.experiment.ExperimentRegistry;
+import org.creamlab.experiment.SweepExpander;
+import org.creamlab.experiment.SweepOverrides;
+import org.junit.jupiter.api.Test;
+
+/** Every experiment of the study is discovered and its declared sweep is valid (no compute). */
+class StudyExperimentsTest {
+
+    private final ExperimentRegistry registry = ExperimentRegistry.fromClasspath(getClass().getClassLoader());
+
+    @Test
+    void theStudysExperimentsAreAllDiscoveredAndTheirSweepsAreValid() {
+        assertTrue(registry.names().containsAll(List.of("smoke", "pretrain-base", "cream-vs-pose", "interpolation-ablation",
+                "cream-ablation", "factor-sweep", "regression")), registry.names().toString());
+        for (ExperimentDescriptor e : registry.all()) {
+            assertTrue(!SweepExpander.expand(e, SweepOverrides.none()).isEmpty(), e.name());
+        }
+    }
+
+    @Test
+    void theMainJobRunsFiveMethodsOnThreeSeeds() {
+        assertEquals(15, SweepExpander.expand(registry.get("cream-vs-pose"), SweepOverrides.none()).size());
+        assertEquals(2 * 3 * 3, SweepExpander.expand(registry.get("interpolation-ablation"), SweepOverrides.none()).size());
+        assertEquals(8 * 3, SweepExpander.expand(registry.get("cream-ablation"), SweepOverrides.none()).size());
+    }
+}
