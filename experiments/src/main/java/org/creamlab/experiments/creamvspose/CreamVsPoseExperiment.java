@@ -29,7 +29,8 @@ import org.creamlab.experiments.study.StudyData;
 @Param(name = "factor", values = "8", type = ParamType.INT, min = 2, max = 64, description = "extension factor f (L = fN)")
 @Param(name = "scaling", values = "linear", allowed = {"none", "linear", "ntk", "yarn", "yarn-original", "dynamic-ntk"},
         description = "RoPE scaling, in training and evaluation")
-@Param(name = "steps", values = "400", type = ParamType.INT, min = 1, max = 1_000_000, description = "fine-tuning steps")
+@Param(name = "steps", values = "250", type = ParamType.INT, min = 1, max = 1_000_000,
+        description = "fine-tuning steps (250 keeps 3 seeds x 5 methods near 30 min at 2 threads; see README)")
 @Param(name = "batch", values = "16", type = ParamType.INT, min = 1, max = 4096,
         description = "rows of N tokens per step (full: the same tokens as rows of L)")
 @Param(name = "lr", values = "0.001", type = ParamType.DOUBLE, min = 1e-7, max = 1, description = "peak fine-tuning rate (warm-up 10%, linear decay)")

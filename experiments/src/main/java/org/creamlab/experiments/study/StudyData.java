@@ -1,12 +1,15 @@
 package org.creamlab.experiments.study;
 
 import java.util.List;
+import java.util.Map;
 import org.creamlab.data.CopyWarmup;
+import org.creamlab.data.FillerGrammar;
 import org.creamlab.data.Lexicon;
 import org.creamlab.data.LongDocumentGenerator;
 import org.creamlab.data.TaskGenerator;
 import org.creamlab.data.TaskGenerators;
 import org.creamlab.data.Tasks;
+import org.creamlab.data.TrainingDocument;
 import org.creamlab.data.WordTokenizer;
 
 /**
@@ -35,6 +38,16 @@ public record StudyData(Lexicon lexicon, WordTokenizer tokenizer, TaskGenerators
         pool.addAll(lexicon.ids());
         CopyWarmup copy = new CopyWarmup(tokenizer, pool, 8, 60);
         return new StudyData(lexicon, tokenizer, tasks, documents, copy);
+    }
+
+    /**
+     * Held-out filler documents of exactly {@code length} tokens for perplexity (task documents land
+     * up to one line short of a length, which a perplexity at L cannot use). Seeded apart from
+     * training streams and the same for every method.
+     */
+    public List<TrainingDocument> heldOutFiller(long seed, int count, int length) {
+        return new LongDocumentGenerator(tokenizer, tasks, new FillerGrammar(), Map.of(LongDocumentGenerator.FILLER, 1.0),
+                MAX_ANSWER_TOKENS).heldOut(seed, count, length);
     }
 
     /** The shortest document every task can fill, plus room for the answer and {@code <eos>}. */

@@ -28,7 +28,7 @@ import org.creamlab.rope.RopeScaling;
  *   <li>LongChat-Lines at 8 lengths from N/2 to L (N/2, N, then L/6 steps up to L);</li>
  *   <li>key-value retrieval at L with the gold pair first, at 25%, 50%, 75% and last;</li>
  *   <li>needle at L/4, L/2, L x depths 0, 25, 50, 75, 100%; passkey at the same lengths x 0, 50, 100%;</li>
- *   <li>perplexity of held-out documents at N, 2N, L/2 and L.</li>
+ *   <li>perplexity of held-out filler documents of L tokens at windows N, 2N, L/2 and L.</li>
  * </ul>
  * Cells are stored as {@code eval/...} metrics with their dimensions; per-sample outcomes as
  * {@code eval/correct} (step = sample index), so paired tests can be computed from the store.
@@ -73,7 +73,7 @@ public final class StudyEvaluation {
         EvalResult result = new EvalHarness(data.tokenizer()).run(scorer, set,
                 new EvalOptions(greedy, true, 8, 8, "eval"), run.metrics(), completed);
         storeOutcomes(result, run);
-        Perplexity.evaluate(scorer, data.documents().heldOut(seed, Math.max(4, perCell / 5), target),
+        Perplexity.evaluate(scorer, data.heldOutFiller(seed, Math.max(4, perCell / 5), target),
                 List.of(window, 2 * window, target / 2, target), "eval", run.metrics());
         return result;
     }

@@ -54,7 +54,7 @@ class ExtensionRunPlumbingTest {
         cache.store(recipe, staged, Map.of());
 
         Map<String, String> params = new LinkedHashMap<>();
-        params.put("factor", "2");
+        params.put("factor", "8");   // L = 1024: every evaluation length the study uses
         params.put("steps", "2");
         params.put("batch", "2");
         params.put("lr", "0.001");
@@ -67,9 +67,9 @@ class ExtensionRunPlumbingTest {
 
         EvalResult result = new ExtensionRun(data, cache, Device.cpu()).run(recipe, method, "linear", run);
 
-        // lines: 8 lengths from N/2 to L = 256; kv: 5 positions; needle 3 x 5; passkey 3 x 3
-        assertEquals(StudyEvaluation.lineLengths(128, 256).size() + 5 + 15 + 9, result.cells().size());
-        assertEquals(List.of(64, 128, 149, 171, 192, 213, 235, 256), StudyEvaluation.lineLengths(128, 256));
+        // lines: 8 lengths from N/2 to L = 1024; kv: 5 positions; needle 3 x 5; passkey 3 x 3
+        assertEquals(List.of(64, 128, 277, 427, 576, 725, 875, 1024), StudyEvaluation.lineLengths(128, 1024));
+        assertEquals(8 + 5 + 15 + 9, result.cells().size());
         boolean trained = metrics.stream().anyMatch(m -> m.name().equals("train/loss"));
         assertEquals(!method.equals("none"), trained, "fine-tuning ran exactly for the methods that fine-tune");
         assertTrue(metrics.stream().allMatch(m -> !m.name().equals("train/loss") || Double.isFinite(m.value())));
