@@ -33,15 +33,31 @@ public record ExperimentDescriptor(String name, String description, Class<? exte
                     + ExperimentBody.class.getSimpleName());
         }
         List<ParamSpec> params = new ArrayList<>();
-        List<Param> declared = new ArrayList<>();
         // parameters of composed annotations first (JUnit-style meta-annotations), e.g. a shared @BaseParams
         for (java.lang.annotation.Annotation a : type.getAnnotations()) {
-            declared.addAll(Arrays.asList(a.annotationType().getAnnotationsByType(Param.class)));
+            for (Param p : a.annotationType().getAnnotationsByType(Param.class)) {
+                if (params.stream().anyMatch(q -> q.name().equals(p.name()))) {
+                    throw new IllegalArgumentException("experiment '" + e.name() + "' gets parameter '" + p.name()
+                            + "' from two composed annotations");
+                }
+                params.add(ParamSpec.of(p));
+            }
         }
-        declared.addAll(Arrays.asList(type.getAnnotationsByType(Param.class)));
-        for (Param p : declared) {
-            if (params.stream().anyMatch(q -> q.name().equals(p.name()))) {
+        // the class's own parameters; one named like a composed one replaces it in place (class > composed)
+        java.util.Set<String> own = new java.util.HashSet<>();
+        for (Param p : type.getAnnotationsByType(Param.class)) {
+            if (!own.add(p.name())) {
                 throw new IllegalArgumentException("experiment '" + e.name() + "' declares parameter '" + p.name() + "' twice");
+            }
+            int at = -1;
+            for (int i = 0; i < params.size(); i++) {
+                if (params.get(i).name().equals(p.name())) {
+                    at = i;
+                }
+            }
+            if (at >= 0) {
+                params.set(at, ParamSpec.of(p));
+                continue;
             }
             params.add(ParamSpec.of(p));
         }

@@ -17,7 +17,9 @@ import java.lang.annotation.Target;
  * run starts; a bad value fails with a message naming the parameter and what it allows.
  *
  * <p>Parameters shared by several experiments can live on an annotation of their own, which the
- * experiments then carry (a composed annotation, as in JUnit); its parameters come first.
+ * experiments then carry (a composed annotation, as in JUnit); its parameters come first, and a
+ * parameter the class declares itself under the same name replaces the composed one (command line,
+ * else class, else composed annotation).
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

@@ -25,6 +25,21 @@ class ComposedParamsTest {
         public void run(RunContext context) {}
     }
 
+    @Experiment(name = "override-fixture", description = "a class parameter replaces a composed one")
+    @SharedModel
+    @Param(name = "layers", values = "8", type = ParamType.INT)
+    static final class ClassWins implements ExperimentBody {
+        @Override
+        public void run(RunContext context) {}
+    }
+
+    @Test
+    void aClassParameterReplacesTheComposedOneInPlace() {
+        ExperimentDescriptor d = ExperimentDescriptor.of(ClassWins.class);
+        assertEquals(List.of("window", "layers"), d.params().stream().map(ParamSpec::name).toList());
+        assertEquals(List.of("8"), d.param("layers").orElseThrow().defaults());
+    }
+
     @Test
     void parametersOfAComposedAnnotationComeFirst() {
         ExperimentDescriptor d = ExperimentDescriptor.of(Fixture.class);

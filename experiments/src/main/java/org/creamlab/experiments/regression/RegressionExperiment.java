@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.creamlab.config.Settings;
-import org.creamlab.engine.EngineService;
 import org.creamlab.eval.CellResult;
 import org.creamlab.eval.EvalResult;
 import org.creamlab.experiment.Dimensions;
@@ -16,12 +15,11 @@ import org.creamlab.experiment.Param;
 import org.creamlab.experiment.ParamType;
 import org.creamlab.experiment.RunContext;
 import org.creamlab.experiment.Seeds;
-import org.creamlab.experiments.study.BaseModelCache;
 import org.creamlab.experiments.study.BaseParams;
 import org.creamlab.experiments.study.BaseRecipe;
-import org.creamlab.experiments.study.ExtensionRun;
+import org.creamlab.experiments.study.ExtensionStudy;
+import org.creamlab.experiments.study.FineTuneParams;
 import org.creamlab.experiments.study.ScopedRunContext;
-import org.creamlab.experiments.study.StudyData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,13 +35,10 @@ import org.slf4j.LoggerFactory;
  */
 @Experiment(name = "regression", description = "fixed-seed small CREAM vs PoSE; fails when a key accuracy drops below its baseline")
 @BaseParams
-@Param(name = "factor", values = "8", type = ParamType.INT, min = 2, max = 64)
+@FineTuneParams
 @Param(name = "steps", values = "150", type = ParamType.INT, min = 1, max = 100_000)
-@Param(name = "batch", values = "16", type = ParamType.INT, min = 1, max = 4096)
-@Param(name = "lr", values = "0.001", type = ParamType.DOUBLE, min = 1e-7, max = 1)
 @Param(name = "evalSamples", values = "20", type = ParamType.INT, min = 1, max = 10_000)
 @Param(name = "gridSamples", values = "5", type = ParamType.INT, min = 1, max = 10_000)
-@Param(name = "greedy", values = "false", type = ParamType.BOOLEAN)
 @Param(name = "update", values = "false", type = ParamType.BOOLEAN, description = "re-measure 3 seeds and rewrite the baseline")
 @Seeds(1)
 public final class RegressionExperiment implements ExperimentBody {
@@ -53,12 +48,12 @@ public final class RegressionExperiment implements ExperimentBody {
     private static final List<Long> BASELINE_SEEDS = List.of(1L, 2L, 3L);
     private static final double TOLERANCE_FLOOR = 0.05;
 
-    private final EngineService engine;
+    private final ExtensionStudy study;
     private final Settings settings;
 
     @Inject
-    RegressionExperiment(EngineService engine, Settings settings) {
-        this.engine = engine;
+    RegressionExperiment(ExtensionStudy study, Settings settings) {
+        this.study = study;
         this.settings = settings;
     }
 
@@ -93,13 +88,11 @@ public final class RegressionExperiment implements ExperimentBody {
 
     /** Key accuracies of each method at one seed, each also stored as {@code regression/...}. */
     private Map<String, Double> measure(RunContext run, long seed) throws Exception {
-        StudyData data = StudyData.miniature();
         BaseRecipe recipe = BaseRecipe.from(run.params());
         Map<String, Double> key = new LinkedHashMap<>();
         for (String method : METHODS) {
             RunContext part = new ScopedRunContext(run, method + "/seed-" + seed, seed);
-            EvalResult result = new ExtensionRun(data, BaseModelCache.under(settings), engine.device())
-                    .run(recipe, method, "linear", part);
+            EvalResult result = study.run(part, method, "linear");
             Map<String, long[]> pooled = new LinkedHashMap<>();
             for (CellResult c : result.cells()) {
                 if (c.cell().length() <= recipe.window()) {

@@ -1,0 +1,29 @@
+package org.creamlab.experiments.study;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.creamlab.experiment.Param;
+import org.creamlab.experiment.ParamType;
+
+/**
+ * The fine-tuning and evaluation parameters every extension experiment shares (a composed
+ * annotation; an experiment may declare any of them itself to change its default).
+ * {@link ExtensionRun} reads them.
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
+@Param(name = "factor", values = "8", type = ParamType.INT, min = 2, max = 64, description = "extension factor f (L = fN)")
+@Param(name = "steps", values = "250", type = ParamType.INT, min = 1, max = 1_000_000,
+        description = "fine-tuning steps (250 keeps 3 seeds x 5 methods near 30 min at 2 threads; see README)")
+@Param(name = "batch", values = "16", type = ParamType.INT, min = 1, max = 4096,
+        description = "rows of N tokens per step (full: the same tokens as rows of L)")
+@Param(name = "lr", values = "0.001", type = ParamType.DOUBLE, min = 1e-7, max = 1,
+        description = "peak fine-tuning rate (warm-up 10%, linear decay)")
+@Param(name = "evalSamples", values = "50", type = ParamType.INT, min = 1, max = 10_000, description = "samples per lines and kv cell")
+@Param(name = "gridSamples", values = "10", type = ParamType.INT, min = 1, max = 10_000, description = "samples per needle and passkey cell")
+@Param(name = "greedy", values = "false", type = ParamType.BOOLEAN, description = "also decode greedily (slower; teacher-forced always)")
+public @interface FineTuneParams {}
