@@ -1,9 +1,12 @@
 package org.creamlab.experiment;
 
+import java.lang.annotation.Annotation;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Everything declared on an {@link Experiment} class: name, description, parameters, seeds.
@@ -34,7 +37,7 @@ public record ExperimentDescriptor(String name, String description, Class<? exte
         }
         List<ParamSpec> params = new ArrayList<>();
         // parameters of composed annotations first (JUnit-style meta-annotations), e.g. a shared @BaseParams
-        for (java.lang.annotation.Annotation a : type.getAnnotations()) {
+        for (Annotation a : type.getAnnotations()) {
             for (Param p : a.annotationType().getAnnotationsByType(Param.class)) {
                 if (params.stream().anyMatch(q -> q.name().equals(p.name()))) {
                     throw new IllegalArgumentException("experiment '" + e.name() + "' gets parameter '" + p.name()
@@ -44,7 +47,7 @@ public record ExperimentDescriptor(String name, String description, Class<? exte
             }
         }
         // the class's own parameters; one named like a composed one replaces it in place (class > composed)
-        java.util.Set<String> own = new java.util.HashSet<>();
+        Set<String> own = new HashSet<>();
         for (Param p : type.getAnnotationsByType(Param.class)) {
             if (!own.add(p.name())) {
                 throw new IllegalArgumentException("experiment '" + e.name() + "' declares parameter '" + p.name() + "' twice");

@@ -1,6 +1,7 @@
 package org.creamlab.experiment;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /** What an {@link ExperimentBody} gets for one run. */
 public interface RunContext {
@@ -33,7 +34,7 @@ public interface RunContext {
     boolean hasMetric(String name, Long step, Dimensions dimensions);
 
     /** The metrics stored before a resume, in storage order; empty for a fresh run. */
-    java.util.List<Metric> previousMetrics();
+    List<Metric> previousMetrics();
 
     /** A folder of this run's own, for checkpoints and files ({@code target/runs/<experiment>/<runId>}). */
     Path workDirectory();

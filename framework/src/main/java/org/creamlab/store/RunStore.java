@@ -2,6 +2,7 @@ package org.creamlab.store;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.creamlab.experiment.Dimensions;
 import org.creamlab.experiment.Metric;
 import java.util.function.Consumer;
@@ -122,21 +123,21 @@ public final class RunStore {
      * processes or other hosts are never returned. Interrupted runs of other code are marked FAILED
      * ("interrupted ... not resumed") so that a resumed run never mixes two versions of the code.
      */
-    public java.util.Optional<Long> findInterrupted(String experiment, String variant, long seed, Provenance current) {
+    public Optional<Long> findInterrupted(String experiment, String variant, long seed, Provenance current) {
         List<RunEntity> rows = transaction(s -> s.createSelectionQuery(
                         "from RunEntity r where r.experiment.name = :name and r.variant = :variant"
                                 + " and r.seed = :seed and r.status = :status and r.ownerHost = :host order by r.id desc",
                         RunEntity.class)
                 .setParameter("name", experiment).setParameter("variant", variant).setParameter("seed", seed)
                 .setParameter("status", RunStatus.RUNNING).setParameter("host", current.host()).getResultList());
-        java.util.Optional<Long> found = java.util.Optional.empty();
+        Optional<Long> found = Optional.empty();
         for (RunEntity r : rows) {
             boolean alive = r.ownerPid != null && ProcessHandle.of(r.ownerPid).map(ProcessHandle::isAlive).orElse(false);
             if (alive) {
                 continue;
             }
             if (found.isEmpty() && sameCode(r, current)) {
-                found = java.util.Optional.of(r.id);
+                found = Optional.of(r.id);
             } else {
                 failRun(r.id, FailureCategory.ERROR, "interrupted (its process died) and not resumed: "
                         + (found.isPresent() ? "a newer interrupted run was resumed instead"
