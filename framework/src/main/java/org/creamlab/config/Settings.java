@@ -1,6 +1,7 @@
 package org.creamlab.config;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
@@ -58,7 +59,7 @@ public record Settings(Path root, String dbUrl, String dbUser, String dbPassword
                 value(properties, "db.user", "sa"),
                 value(properties, "db.password", ""),
                 threads,
-                value(properties, "device", "cpu").trim().toLowerCase(java.util.Locale.ROOT),
+                value(properties, "device", "cpu").trim().toLowerCase(Locale.ROOT),
                 Path.of(value(properties, "allure.results.directory", root.resolve("target/allure-results").toString())));
     }
 

@@ -1,5 +1,6 @@
 package org.creamlab.experiment;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -47,7 +48,7 @@ public record Metric(String name, Long step, double value, Dimensions dimensions
     }
 
     /** {@code name,step,value,task,length,position,depth}, one line per metric, blanks for nulls. */
-    public static String csv(java.util.List<Metric> metrics) {
+    public static String csv(List<Metric> metrics) {
         StringBuilder csv = new StringBuilder("name,step,value,task,length,position,depth\n");
         for (Metric m : metrics) {
             Dimensions d = m.dimensions();

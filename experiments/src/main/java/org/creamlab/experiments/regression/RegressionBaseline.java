@@ -1,7 +1,5 @@
 package org.creamlab.experiments.regression;
 
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,6 +9,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
 
 /**
  * The accuracies CI guards, kept in the repository ({@code experiments/regression-baseline.json}):
@@ -56,7 +57,7 @@ public record RegressionBaseline(long seed, Map<String, Entry> metrics) {
     /** Writes atomically (temporary file, then rename). */
     public void write(Path file) throws IOException {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.writeString(tmp, GSON.toJson(new RegressionBaseline(seed, new java.util.TreeMap<>(metrics))) + "\n",
+        Files.writeString(tmp, GSON.toJson(new RegressionBaseline(seed, new TreeMap<>(metrics))) + "\n",
                 StandardCharsets.UTF_8);
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }

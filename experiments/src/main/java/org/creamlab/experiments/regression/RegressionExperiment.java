@@ -1,10 +1,11 @@
 package org.creamlab.experiments.regression;
 
-import jakarta.inject.Inject;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import jakarta.inject.Inject;
 import org.creamlab.config.Settings;
 import org.creamlab.eval.CellResult;
 import org.creamlab.eval.EvalResult;
@@ -63,7 +64,7 @@ public final class RegressionExperiment implements ExperimentBody {
         if (run.params().getBoolean("update")) {
             Map<String, List<Double>> bySeed = new LinkedHashMap<>();
             for (long seed : BASELINE_SEEDS) {
-                measure(run, seed).forEach((k, v) -> bySeed.computeIfAbsent(k, x -> new java.util.ArrayList<>()).add(v));
+                measure(run, seed).forEach((k, v) -> bySeed.computeIfAbsent(k, x -> new ArrayList<>()).add(v));
             }
             Map<String, RegressionBaseline.Entry> entries = new LinkedHashMap<>();
             bySeed.forEach((k, values) -> entries.put(k,

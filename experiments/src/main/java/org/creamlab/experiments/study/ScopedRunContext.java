@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.creamlab.experiment.Dimensions;
 import org.creamlab.experiment.Metric;
 import org.creamlab.experiment.MetricLog;
@@ -60,7 +61,7 @@ public final class ScopedRunContext implements RunContext {
     }
 
     @Override
-    public java.util.List<Metric> previousMetrics() {
+    public List<Metric> previousMetrics() {
         String prefix = scope + "/";
         return run.previousMetrics().stream().filter(m -> m.name().startsWith(prefix))
                 .map(m -> new Metric(m.name().substring(prefix.length()), m.step(), m.value(), m.dimensions())).toList();

@@ -1,5 +1,6 @@
 package org.creamlab.experiments.study;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.creamlab.data.CopyWarmup;
@@ -34,7 +35,7 @@ public record StudyData(Lexicon lexicon, WordTokenizer tokenizer, TaskGenerators
         WordTokenizer tokenizer = WordTokenizer.forLexicon(lexicon);
         TaskGenerators tasks = TaskGenerators.miniature(tokenizer, lexicon);
         LongDocumentGenerator documents = LongDocumentGenerator.evenMixture(tokenizer, tasks, MAX_ANSWER_TOKENS);
-        List<String> pool = new java.util.ArrayList<>(lexicon.lineKeys());
+        List<String> pool = new ArrayList<>(lexicon.lineKeys());
         pool.addAll(lexicon.ids());
         CopyWarmup copy = new CopyWarmup(tokenizer, pool, 8, 60);
         return new StudyData(lexicon, tokenizer, tasks, documents, copy);
