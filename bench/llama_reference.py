@@ -197,7 +197,7 @@ def make_optimizer(model):
 
 
 def flops_forward(c, b, t):
-    """Matmul FLOPs of one forward, the formula of ModelBenchmark.forwardFlops."""
+    """Matmul FLOPs of one forward, the formula of Flops.forward (ModelBenchmark)."""
     n, d = b * t, c.d
     per_layer = 2 * n * (2 * d * d + 2 * d * d + 3 * d * c.ffn) + 4 * b * t * t * d
     return c.layers * per_layer + 2 * n * d * c.vocab
@@ -286,7 +286,7 @@ def optimizer_ms(c, reps=10):
 
 
 def gemm_replay(c, b, t):
-    """Every matmul of a training step alone at its shape, as ModelBenchmark.gemmReplay."""
+    """Every matmul of a training step alone at its shape, as GemmCeiling.replay (ModelBenchmark)."""
     n, d, f, v, L, h, hd = b * t, c.d, c.ffn, c.vocab, c.layers, c.heads, c.head_dim
     r = torch.randn
     gemms = []
@@ -318,7 +318,7 @@ def gemm_replay(c, b, t):
 
 
 def elementwise_groups(c, b, t):
-    """Forward + backward of the non-GEMM op groups alone, as ModelBenchmark.elementwiseGroups."""
+    """Forward + backward of the non-GEMM op groups alone, as ElementwiseGroups.measure (ModelBenchmark)."""
     d, h, hd, f, v, L = c.d, c.heads, c.head_dim, c.ffn, c.vocab, c.layers
 
     def fwd_bwd(shapes, op):

@@ -70,7 +70,7 @@ def table(header, rows, align=None):
     return "\n".join(out)
 
 
-# the elementwise op groups of ModelBenchmark.elementwiseGroups / llama_reference.elementwise_groups
+# the elementwise op groups of ElementwiseGroups.measure (ModelBenchmark) / llama_reference.elementwise_groups
 GROUPS = [("rmsnorm_2L_1", "rmsnorm (2L+1 per step)"), ("rope_q_k_2L", "rope q,k (2L)"),
           ("causal_mask_build_per_use", "causal mask build (c: L, p: 1)"), ("mask_add_softmax_L", "mask add+softmax (L)"), ("merge_heads_L", "merge heads (L)"), ("silu_up_L", "silu*up (L)"),
           ("residual_add_2L", "residual add (2L)"), ("embedding_1", "embedding (1)"),

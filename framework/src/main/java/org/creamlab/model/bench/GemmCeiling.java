@@ -1,0 +1,100 @@
+package org.creamlab.model.bench;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.core.Linear;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.creamlab.model.LlamaConfig;
+
+/**
+ * The matmul ceiling of a training step: every GEMM of forward and backward replayed alone at its
+ * own shape, giving the step's GEMM-only time and the best GFLOP/s any of its shapes reaches.
+ */
+final class GemmCeiling {
+
+    private GemmCeiling() {}
+
+    /** Result of replaying every GEMM of a training step alone. */
+    record GemmReplay(double totalSeconds, int count, double bestGflops, String bestShape) {}
+
+    /** One GEMM shape of the step: how to make its operands, how often it runs, its FLOPs. */
+    private record Gemm(String name, int times, double flops, Supplier<NDArray[]> operands, boolean linear) {}
+
+    /**
+     * Replays the step's matmuls, each at its own shape and operand layout (the linear layers as
+     * {@code x W^T}, input gradients {@code dY W}, weight gradients {@code dY^T X}; the attention
+     * products on {@code (B, H, T, hd)} with the transposed views the model uses), times each alone
+     * (best of 3 after one warm-up) and adds them up with their multiplicity. The FLOPs replayed
+     * equal {@link Flops#train} exactly.
+     */
+    static GemmReplay replay(NDManager manager, LlamaConfig c, int b, int t) {
+        long n = (long) b * t;
+        long d = c.hiddenSize();
+        long kv = (long) c.kvHeads() * c.headDim();
+        long f = c.intermediateSize();
+        long v = c.vocabSize();
+        int layers = c.layers();
+        long h = c.heads();
+        long hd = c.headDim();
+        List<Gemm> gemms = new ArrayList<>();
+        try (NDManager m = manager.newSubManager()) {
+            // linear layers: (in, out, how many per step)
+            long[][] linears = {{d, d, 2L * layers}, {d, kv, 2L * layers}, {d, f, 2L * layers}, {f, d, layers}, {d, v, 1}};
+            for (long[] l : linears) {
+                long in = l[0];
+                long out = l[1];
+                int times = (int) l[2];
+                double fl = 2.0 * n * in * out;
+                gemms.add(new Gemm(String.format("fwd x%dx%d W^T %dx%d", n, in, out, in), times, fl,
+                        () -> new NDArray[] {m.randomNormal(new Shape(n, in)), m.randomNormal(new Shape(out, in))}, true));
+                gemms.add(new Gemm(String.format("dX %dx%d W %dx%d", n, out, out, in), times, fl,
+                        () -> new NDArray[] {m.randomNormal(new Shape(n, out)), m.randomNormal(new Shape(out, in))}, false));
+                gemms.add(new Gemm(String.format("dW dY^T %dx%d X %dx%d", out, n, n, in), times, fl,
+                        () -> new NDArray[] {m.randomNormal(new Shape(n, out)).transpose(), m.randomNormal(new Shape(n, in))}, false));
+            }
+            double att = 2.0 * b * h * t * t * hd;
+            Shape qShape = new Shape(b, h, t, hd);
+            Shape sShape = new Shape(b, h, t, t);
+            gemms.add(new Gemm("attn Q K^T", layers, att,
+                    () -> new NDArray[] {m.randomNormal(qShape), m.randomNormal(qShape).transpose(0, 1, 3, 2)}, false));
+            gemms.add(new Gemm("attn P V", layers, att,
+                    () -> new NDArray[] {m.randomNormal(sShape), m.randomNormal(qShape)}, false));
+            gemms.add(new Gemm("attn dP = dO V^T", layers, att,
+                    () -> new NDArray[] {m.randomNormal(qShape), m.randomNormal(qShape).transpose(0, 1, 3, 2)}, false));
+            gemms.add(new Gemm("attn dV = P^T dO", layers, att,
+                    () -> new NDArray[] {m.randomNormal(sShape).transpose(0, 1, 3, 2), m.randomNormal(qShape)}, false));
+            gemms.add(new Gemm("attn dQ = dS K", layers, att,
+                    () -> new NDArray[] {m.randomNormal(sShape), m.randomNormal(qShape)}, false));
+            gemms.add(new Gemm("attn dK = dS^T Q", layers, att,
+                    () -> new NDArray[] {m.randomNormal(sShape).transpose(0, 1, 3, 2), m.randomNormal(qShape)}, false));
+
+            double total = 0;
+            int count = 0;
+            double best = 0;
+            String bestName = "";
+            for (Gemm g : gemms) {
+                try (NDManager s = m.newSubManager()) {
+                    NDArray[] ops = g.operands.get();
+                    for (NDArray a : ops) {
+                        a.attach(s);
+                    }
+                    double seconds = Timing.bestOf(4, () -> {
+                        NDArray out = g.linear ? Linear.linear(ops[0], ops[1]).singletonOrThrow() : ops[0].matMul(ops[1]);
+                        out.close();
+                    });
+                    total += g.times * seconds;
+                    count += g.times;
+                    double gflops = g.flops / seconds / 1e9;
+                    if (gflops > best) {
+                        best = gflops;
+                        bestName = g.name;
+                    }
+                }
+            }
+            return new GemmReplay(total, count, best, bestName);
+        }
+    }
+}
