@@ -4,10 +4,15 @@ import java.util.List;
 import java.util.random.RandomGenerator;
 
 /**
- * Copy warm-up sequences for pre-training the base model: {@code <bos> x1..xm <sep> x1..xm <eos>} with
- * the {@code x} drawn uniformly from a token pool, {@code m} uniform in {@code [minLength, maxLength]}.
- * The miniature study found this the decisive ingredient for learning key-value retrieval (the loss
- * goes on the copy: {@link TrainingDocument#answerStart()} is the first copied token).
+ * Copy warm-up sequences for pre-training the base model: {@code <bos> x1..xm <sep> g1..gk <sep>
+ * x1..xm <eos>}, the {@code x} and the gap tokens {@code g} drawn uniformly from a token pool, {@code m}
+ * uniform in {@code [minLength, maxLength]} and {@code k} uniform in {@code [0, maxGap]}. The loss goes
+ * on the copy: {@link TrainingDocument#answerStart()} is the first copied token.
+ *
+ * <p>The gap matters (docs/base-recipe.md): with {@code maxGap = 0} the copy always starts at the
+ * same offset after its source, and a 2-layer model learns it by position, which does not transfer
+ * to retrieval. With a random gap only content matching (an induction head) solves the copy, and
+ * retrieval is then learned within a few hundred steps.
  */
 public final class CopyWarmup {
 
@@ -15,16 +20,27 @@ public final class CopyWarmup {
     private final int[] pool;
     private final int minLength;
     private final int maxLength;
+    private final int maxGap;
+
+    /** A warm-up without gaps (the copy starts right after the separator). */
+    public CopyWarmup(WordTokenizer tokenizer, List<String> poolWords, int minLength, int maxLength) {
+        this(tokenizer, poolWords, minLength, maxLength, -1);
+    }
 
     /**
-     * @param poolWords the words to copy (e.g. line keys, ids); all in the vocabulary
+     * @param poolWords the words to copy and to fill gaps with (e.g. line keys, ids); all in the vocabulary
      * @param minLength shortest copied run, at least 1
      * @param maxLength longest copied run
+     * @param maxGap longest gap between the two separators, at least 0; {@code -1} for the gapless
+     *     layout {@code <bos> x <sep> x <eos>} (one separator)
      */
-    public CopyWarmup(WordTokenizer tokenizer, List<String> poolWords, int minLength, int maxLength) {
+    public CopyWarmup(WordTokenizer tokenizer, List<String> poolWords, int minLength, int maxLength, int maxGap) {
         if (minLength < 1 || maxLength < minLength) {
             throw new IllegalArgumentException("setting 'copyLength': need 1 <= min <= max, got [" + minLength + ", "
                     + maxLength + "]");
+        }
+        if (maxGap < -1) {
+            throw new IllegalArgumentException("setting 'copyGap': need -1 (no gap) or a length >= 0, got " + maxGap);
         }
         if (poolWords.isEmpty()) {
             throw new IllegalArgumentException("setting 'copyPool': needs at least one word");
@@ -39,19 +55,33 @@ public final class CopyWarmup {
         }
         this.minLength = minLength;
         this.maxLength = maxLength;
+        this.maxGap = maxGap;
     }
 
-    /** The next copy sequence, {@code 2m + 3} tokens. */
+    /** The longest sequence this warm-up draws, in tokens. */
+    public int maximumTokens() {
+        return 2 * maxLength + 3 + (maxGap < 0 ? 0 : maxGap + 1);
+    }
+
+    /** The next copy sequence: {@code 2m + 3} tokens without gaps, {@code 2m + k + 4} with. */
     public TrainingDocument next(RandomGenerator rng) {
         int m = (int) Draws.between(rng, minLength, maxLength);
-        int[] tokens = new int[2 * m + 3];
+        int gap = maxGap < 0 ? -1 : (int) Draws.between(rng, 0, maxGap);
+        int copyStart = m + 2 + (gap + 1);
+        int[] tokens = new int[copyStart + m + 1];
         tokens[0] = tokenizer.specialTokens().bos();
         for (int i = 0; i < m; i++) {
             tokens[1 + i] = pool[rng.nextInt(pool.length)];
-            tokens[m + 2 + i] = tokens[1 + i];
         }
         tokens[m + 1] = tokenizer.separator();
-        tokens[2 * m + 2] = tokenizer.specialTokens().eos();
-        return new TrainingDocument("copy", tokens, m + 2);
+        for (int g = 0; g < gap; g++) {
+            tokens[m + 2 + g] = pool[rng.nextInt(pool.length)];
+        }
+        if (gap >= 0) {
+            tokens[copyStart - 1] = tokenizer.separator();
+        }
+        System.arraycopy(tokens, 1, tokens, copyStart, m);
+        tokens[tokens.length - 1] = tokenizer.specialTokens().eos();
+        return new TrainingDocument("copy", tokens, copyStart);
     }
 }

@@ -14,16 +14,24 @@ public final class Templates {
     /** LongChat-Lines header (spec 5.1, shortened). */
     public static final String LINES_HEADER =
             "below is a record of lines . remember the REGISTER_CONTENT of each line .\n";
-    /** One record line: {@code line <key> : REGISTER_CONTENT is <number>}. */
-    public static final String LINE = "line %s : REGISTER_CONTENT is %s\n";
-    /** The question after the record; the answer is the number. */
+    /**
+     * One record line: {@code REGISTER_CONTENT of line <key> is <number>}. The number sits two tokens
+     * after its key, as the value does in a kv pair.
+     */
+    public static final String LINE = "REGISTER_CONTENT of line %s is %s\n";
+    /**
+     * The question after the record; the answer (the number) follows the key directly. The key is
+     * the question's last token on purpose: measured in docs/base-recipe.md, a 2-layer base learns
+     * retrieval within a few hundred steps once the key sits right before the answer, and not in 1,500
+     * steps when template tokens sit between them ({@code ... line <key> ? answer :}).
+     */
     public static final String LINES_QUESTION =
-            "now the record is over . what is the REGISTER_CONTENT in line %s ? answer :";
+            "now the record is over . what is the REGISTER_CONTENT of line %s";
 
     /** Key-value header (spec 5.2, shortened); the object follows as {@code { k : v , ... }}. */
     public static final String KV_HEADER = "extract the value of the key in the json object below .\n";
-    /** The question after the object; the answer is the value id. */
-    public static final String KV_QUESTION = "\nkey : %s\ncorresponding value :";
+    /** The question after the object; the answer (the value id) follows the key, the last token (see {@link #LINES_QUESTION}). */
+    public static final String KV_QUESTION = "\ncorresponding value of key %s";
 
     /** Needle description prefix (spec 5.3, shortened). */
     public static final String NEEDLE_HEADER =

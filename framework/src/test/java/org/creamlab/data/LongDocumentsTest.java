@@ -91,4 +91,35 @@ class LongDocumentsTest {
         assertEquals(m + 2, d.answerStart());
         assertEquals(d, copy.next(new SplittableRandom(1)));
     }
+
+    @Test
+    void gappedCopyPutsARandomGapBetweenTwoSeparatorsAndCopiesAfterIt() {
+        CopyWarmup copy = new CopyWarmup(TOKENIZER, Fixtures.LEXICON.ids(), 8, 50, 16);
+        java.util.Set<Integer> gaps = new java.util.HashSet<>();
+        SplittableRandom rng = new SplittableRandom(3);
+        for (int n = 0; n < 200; n++) {
+            TrainingDocument d = copy.next(rng);
+            int[] t = d.tokens();
+            assertTrue(t.length <= copy.maximumTokens(), "length " + t.length);
+            int m = t.length - 1 - d.answerStart();
+            assertTrue(m >= 8 && m <= 50, "m " + m);
+            assertEquals(TOKENIZER.separator(), t[m + 1]);
+            assertEquals(TOKENIZER.separator(), t[d.answerStart() - 1]);
+            int gap = d.answerStart() - m - 3;
+            assertTrue(gap >= 0 && gap <= 16, "gap " + gap);
+            gaps.add(gap);
+            for (int i = 0; i < m; i++) {
+                assertEquals(t[1 + i], t[d.answerStart() + i]);
+            }
+            assertEquals(TOKENIZER.specialTokens().eos(), t[t.length - 1]);
+        }
+        assertEquals(17, gaps.size(), "every gap 0..16 drawn in 200 sequences");
+    }
+
+    @Test
+    void copyWarmupRefusesANegativeGap() {
+        var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new CopyWarmup(TOKENIZER, Fixtures.LEXICON.ids(), 8, 50, -2));
+        assertTrue(e.getMessage().contains("copyGap"), e.getMessage());
+    }
 }

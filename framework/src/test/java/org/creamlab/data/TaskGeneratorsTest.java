@@ -20,7 +20,7 @@ class TaskGeneratorsTest {
 
     private static final int[] LENGTHS = {64, 100, 128, 256, 512, 1024};
 
-    /** Longest line {@code line k : REGISTER_CONTENT is NN ##NN \n} and pair {@code k : v ,}. */
+    /** Longest line {@code REGISTER_CONTENT of line k is NN ##NN \n} and pair {@code k : v ,}. */
     private static final int LINE = 8;
     private static final int PAIR = 4;
 
@@ -33,9 +33,10 @@ class TaskGeneratorsTest {
                 checkCommon(s, length, LINE);
                 assertEquals(1, occurrences(s.prompt(), s.answer()), s.toString());
                 String text = TOKENIZER.decode(s.prompt());
-                assertEquals(s.items(), text.split("REGISTER_CONTENT is").length - 1);
-                String key = text.substring(text.lastIndexOf("in line ") + 8).split(" ")[0];
-                assertTrue(text.contains("line " + key + " : REGISTER_CONTENT is " + s.answerText() + "\n"), text);
+                assertEquals(s.items() + 1, text.split("REGISTER_CONTENT of line").length - 1);
+                String key = text.substring(text.lastIndexOf("of line ") + 8).strip();
+                assertEquals(s.prompt()[s.length() - 1], TOKENIZER.encode(key)[0], "the key is the question's last token");
+                assertTrue(text.contains("REGISTER_CONTENT of line " + key + " is " + s.answerText() + "\n"), text);
             }
         }
     }
@@ -53,7 +54,7 @@ class TaskGeneratorsTest {
             assertEquals(header + PAIR * s.goldIndex() + 2, s.goldOffset());
             assertEquals(1, occurrences(s.prompt(), s.answer()));
             int goldKey = s.prompt()[s.goldOffset() - 2];
-            assertEquals(goldKey, s.prompt()[s.length() - 5], "question '\\nkey : K \\ncorresponding value :' asks for the gold key");
+            assertEquals(goldKey, s.prompt()[s.length() - 1], "question '\\ncorresponding value of key K' ends with the gold key");
         }
     }
 

@@ -18,7 +18,7 @@ import org.creamlab.model.LlamaConfig;
  * @param steps optimizer steps
  * @param batch rows per step
  * @param learningRate peak learning rate (warm-up, then cosine to 10%)
- * @param copyShareEarly fraction of copy warm-up rows in the first 40% of steps
+ * @param copyShareEarly fraction of copy warm-up rows until the copy probe passes
  * @param copyShareLate fraction of copy rows afterwards
  * @param seed weight and data seed
  */
@@ -26,7 +26,7 @@ public record BaseRecipe(int window, int hidden, int layers, int heads, int step
                          double copyShareEarly, double copyShareLate, long seed) {
 
     /** Bump when the data generators or the recipe's code change meaning, so old caches are not reused. */
-    static final int RECIPE_VERSION = 2;
+    static final int RECIPE_VERSION = 3;
 
     /**
      * From the base parameters every study experiment shares (see {@link BaseParams}): window,
@@ -34,7 +34,7 @@ public record BaseRecipe(int window, int hidden, int layers, int heads, int step
      */
     public static BaseRecipe from(RunParams p) {
         return new BaseRecipe(p.getInt("window"), p.getInt("hidden"), p.getInt("layers"), p.getInt("heads"),
-                p.getInt("pretrainSteps"), p.getInt("pretrainBatch"), p.getDouble("pretrainLr"), 0.5, 0.1,
+                p.getInt("pretrainSteps"), p.getInt("pretrainBatch"), p.getDouble("pretrainLr"), 0.8, 0.1,
                 p.getLong("baseSeed"));
     }
 

@@ -32,10 +32,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Pre-trains a base at window N from scratch (reference/miniature-study-notes.md): a mixture of
- * copy warm-up sequences (half the rows for the first 40% of steps, then a tenth) and whole task
- * and filler documents up to N (lines and kv on an adaptive item {@link Curriculum}), with the loss
- * on answers (on every token for filler). Then scores it in the window, teacher-forced, on lines, kv, needle and passkey at N/2
+ * Pre-trains a base at window N from scratch (reference/miniature-study-notes.md,
+ * docs/base-recipe.md): a mixture of gapped copy warm-up sequences (most rows until the copy probe
+ * passes, then a tenth) and whole task and filler documents up to N (lines and kv on an adaptive
+ * item {@link Curriculum}), with the loss on answers (on every token for filler). Then scores it in the window, teacher-forced, on lines, kv, needle and passkey at N/2
  * and N. A base counts only when lines, kv and passkey each reach {@link #BAR}; only then is it cached.
  */
 public final class BaseTrainer {
@@ -72,7 +72,6 @@ public final class BaseTrainer {
      */
     public Path train(BaseRecipe recipe, RunContext run, Device device) throws IOException {
         var config = recipe.modelConfig(data.tokenizer().vocabularySize());
-        int copySwitch = (int) (0.4 * recipe.steps());
         int minLength = data.minimumDocumentLength();
         int window = recipe.window();
         if (minLength > window) {
@@ -82,7 +81,7 @@ public final class BaseTrainer {
         Curriculum curriculum = curriculum(window, recipe.seed());
         PretrainDocuments documents = new PretrainDocuments(data, curriculum, window);
         DocumentBatches batches = new DocumentBatches(window, recipe.batch(), data.tokenizer().specialTokens().pad(),
-                (step, random) -> documents.draw(random, step < copySwitch ? recipe.copyShareEarly() : recipe.copyShareLate()),
+                (step, random) -> documents.draw(random, recipe.copyShareEarly(), recipe.copyShareLate()),
                 curriculum);
         TrainingConfig training = TrainingConfig.builder().totalSteps(recipe.steps()).learningRate(recipe.learningRate())
                 .dataSeed(recipe.seed()).clipNorm(1.0).checkpointDir(run.workDirectory().resolve("pretrain-" + recipe.hash()))

@@ -5,18 +5,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The adaptive item curriculum that breaks the associative-recall plateau
- * (reference/miniature-study-notes.md): lines and key-value documents start with at most
- * {@code 2} items and the cap doubles (2, 4, 8, 16, then the whole window) each time the model's
- * teacher-forced exact match at the current cap reaches {@link #PASS}. The cap is expressed as a
- * document length: the task's minimum length plus room for the extra items.
+ * The adaptive curriculum of the base pre-training (reference/miniature-study-notes.md,
+ * docs/base-recipe.md): first a copy warm-up phase that lasts until the copy is learned, and for
+ * lines and key-value documents an item count that doubles (exactly 2, 4, 8, 16 items, then any
+ * length up to the window) each time the model's teacher-forced exact match at the current level
+ * reaches {@link #PASS}. A level's cap is also expressed as a document length: the task's minimum
+ * length plus room for the extra items.
  *
- * <p>Its state (the level per task) is part of the training checkpoint, so a resumed run goes on
- * at the same level.
+ * <p>Levels hold exactly their item count, so that a level cannot be passed at chance (with 1..2
+ * kv pairs a random pick already scores 0.75).
  *
- * <p>Known weakness (docs/base-recipe.md): a cap admits any count from 1 up to the level's items,
- * so the first level can be passed at chance (a random pick among 1-2 kv values scores 0.75).
- * Exactly-n levels did not pass the bar either in the follow-up runs, so the recipe is unchanged.
+ * <p>Its state (the copy phase and the level per task) is part of the training checkpoint, so a
+ * resumed run goes on where it stopped.
  */
 final class Curriculum {
 
@@ -24,11 +24,13 @@ final class Curriculum {
     static final double PASS = 0.9;
 
     private static final int[] ITEMS = {2, 4, 8, 16};
+    private static final String COPY = "copy";
 
     private final Map<String, Integer> minimumLength;
     private final Map<String, Integer> itemTokens;
     private final int window;
     private final Map<String, Integer> level = new LinkedHashMap<>();
+    private boolean copyLearned;
 
     /**
      * @param minimumLength per curriculum task, its shortest prompt (one item)
@@ -53,6 +55,21 @@ final class Curriculum {
         return level.get(task) >= ITEMS.length;
     }
 
+    /** The exact item count of the task's current level, or 0 once it has finished the curriculum. */
+    synchronized int items(String task) {
+        int l = level.get(task);
+        return l >= ITEMS.length ? 0 : ITEMS[l];
+    }
+
+    /** Whether the copy warm-up has passed its probe (then its share drops to the late share). */
+    synchronized boolean copyLearned() {
+        return copyLearned;
+    }
+
+    synchronized void markCopyLearned() {
+        copyLearned = true;
+    }
+
     /** The longest prompt a document of this task may have now. */
     synchronized int maxPromptLength(String task) {
         int l = level.get(task);
@@ -73,9 +90,9 @@ final class Curriculum {
         return level.get(task);
     }
 
-    /** {@code lines=2,kv=1}: the checkpointed state. */
+    /** {@code copy=1,lines=2,kv=1}: the checkpointed state. */
     synchronized String state() {
-        StringBuilder sb = new StringBuilder();
+        StringBuilder sb = new StringBuilder(COPY + "=" + (copyLearned ? 1 : 0));
         level.forEach((t, l) -> sb.append(sb.length() == 0 ? "" : ",").append(t).append('=').append(l));
         return sb.toString();
     }
@@ -86,6 +103,10 @@ final class Curriculum {
         }
         for (String part : state.split(",")) {
             String[] kv = part.split("=");
+            if (kv.length == 2 && kv[0].equals(COPY)) {
+                copyLearned = kv[1].equals("1");
+                continue;
+            }
             if (kv.length != 2 || !level.containsKey(kv[0])) {
                 throw new IllegalStateException("checkpointed curriculum state '" + state + "' does not match tasks " + level.keySet());
             }

@@ -4,16 +4,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.creamlab.data.FillerGrammar;
+import org.creamlab.data.KvRetrievalGenerator;
 import org.creamlab.data.LongDocumentGenerator;
 import org.creamlab.data.Placement;
+import org.creamlab.data.TaskGenerator;
 import org.creamlab.data.TaskSample;
 import org.creamlab.data.Tasks;
 import org.creamlab.data.TrainingDocument;
 
 /**
- * The pre-training mixture inside the window: copy warm-up rows (a share that falls after the
- * first 40% of steps), and otherwise mostly lines and kv, some needle, passkey and filler. Lines and kv
- * lengths follow the {@link Curriculum}; the others are uniform up to the window.
+ * The pre-training mixture inside the window: gapped copy warm-up rows (a large share until the
+ * {@link Curriculum} says the copy is learned, a small one after), and otherwise mostly lines and kv,
+ * some needle, passkey and filler. Lines and kv follow the curriculum's item levels; the others are
+ * uniform in length up to the window.
  */
 final class PretrainDocuments {
 
@@ -39,18 +42,47 @@ final class PretrainDocuments {
                 Map.of(LongDocumentGenerator.FILLER, 1.0), StudyData.MAX_ANSWER_TOKENS);
     }
 
-    TrainingDocument draw(SplittableRandom random, double copyShare) {
-        if (random.nextDouble() < copyShare) {
+    /**
+     * @param copyShareEarly the copy rows' share until the copy is learned
+     * @param copyShareLate their share afterwards
+     */
+    TrainingDocument draw(SplittableRandom random, double copyShareEarly, double copyShareLate) {
+        if (random.nextDouble() < (curriculum.copyLearned() ? copyShareLate : copyShareEarly)) {
             return data.copy().next(random);
         }
         String kind = pick(random.nextDouble());
         if (kind.equals(LongDocumentGenerator.FILLER)) {
             return filler.next(random, 16 + random.nextInt(window - 16 + 1));
         }
+        if (curriculum.governs(kind)) {
+            return document(curriculumSample(data, curriculum, kind, random), data);
+        }
         int min = data.tasks().get(kind).minimumLength();
-        int max = (curriculum.governs(kind) ? curriculum.maxPromptLength(kind) : window) - StudyData.MAX_ANSWER_TOKENS - 1;
+        int max = window - StudyData.MAX_ANSWER_TOKENS - 1;
         return document(data.tasks().get(kind).sample(random, min + random.nextInt(Math.max(1, max - min + 1)),
                 Placement.uniform()), data);
+    }
+
+    /**
+     * A sample of a curriculum task at its current level: exactly the level's item count for kv, the
+     * most lines the level's cap holds for lines (lines vary in length by a token, so the count is the
+     * level's or one more); once the task has finished the curriculum, a uniform length up to the cap.
+     */
+    static TaskSample curriculumSample(StudyData data, Curriculum curriculum, String task, SplittableRandom random) {
+        TaskGenerator generator = data.tasks().get(task);
+        int max = curriculum.maxPromptLength(task) - StudyData.MAX_ANSWER_TOKENS - 1;
+        int items = curriculum.items(task);
+        if (items > 0) {
+            if (generator instanceof KvRetrievalGenerator kv) {
+                TaskSample exact = kv.samplePairs(random, items, Placement.uniform());
+                if (exact.prompt().length <= max) {
+                    return exact;
+                }
+            }
+            return generator.sample(random, max, Placement.uniform());
+        }
+        int min = generator.minimumLength();
+        return generator.sample(random, min + random.nextInt(Math.max(1, max - min + 1)), Placement.uniform());
     }
 
     private static String pick(double u) {
