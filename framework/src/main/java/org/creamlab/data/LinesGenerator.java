@@ -71,13 +71,34 @@ public final class LinesGenerator implements TaskGenerator {
         if (placement instanceof Placement.Depth) {
             throw new IllegalArgumentException("setting 'placement': lines takes a position or uniform, not a depth");
         }
+        return build(rng, length, Integer.MAX_VALUE, placement);
+    }
+
+    /**
+     * A sample with exactly {@code lines} lines, whatever its length.
+     *
+     * @throws IllegalArgumentException if {@code lines} is below 1 or above the line keys or values available
+     */
+    public TaskSample sampleLines(RandomGenerator rng, int lines, Placement placement) {
+        if (lines < 1 || lines > Math.min(keys.size(), values.size())) {
+            throw new IllegalArgumentException("setting 'lines': " + lines + " lines do not fit: need 1 to "
+                    + Math.min(keys.size(), values.size()) + " (distinct line keys and numbers)");
+        }
+        if (placement instanceof Placement.Depth) {
+            throw new IllegalArgumentException("setting 'placement': lines takes a position or uniform, not a depth");
+        }
+        return build(rng, Integer.MAX_VALUE, lines, placement);
+    }
+
+    /** Lines while the prompt fits {@code length} tokens, at most {@code count} of them. */
+    private TaskSample build(RandomGenerator rng, int length, int count, Placement placement) {
         Draws.Shuffle<String> keyDraws = Draws.shuffle(keys, rng);
         Draws.DistinctLongs numberDraws = new Draws.DistinctLongs(rng, values.min(), values.max());
         List<String> lineKeys = new ArrayList<>();
         List<String> numbers = new ArrayList<>();
         List<int[]> lines = new ArrayList<>();
-        int used = fixed + longestQuestion;
-        while (used + longestLine <= length) {
+        long used = fixed + longestQuestion;
+        while (lines.size() < count && used + longestLine <= length) {
             if (!keyDraws.hasNext() || lines.size() >= values.size()) {
                 throw new IllegalArgumentException("setting 'length': " + length + " tokens need more than the "
                         + lines.size() + " lines that the line keys and the value range allow");

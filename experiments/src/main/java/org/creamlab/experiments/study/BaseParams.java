@@ -20,7 +20,7 @@ import org.creamlab.experiment.ParamType;
 @Param(name = "hidden", values = "128", type = ParamType.INT, min = 16, max = 8192, description = "base hidden size")
 @Param(name = "layers", values = "2", type = ParamType.INT, min = 1, max = 64, description = "base decoder layers")
 @Param(name = "heads", values = "4", type = ParamType.INT, min = 1, max = 128, description = "base attention heads")
-@Param(name = "pretrainSteps", values = "3000", type = ParamType.INT, min = 1, max = 1_000_000, description = "base pre-training steps")
+@Param(name = "pretrainSteps", values = "4000", type = ParamType.INT, min = 1, max = 1_000_000, description = "base pre-training steps")
 @Param(name = "pretrainBatch", values = "32", type = ParamType.INT, min = 1, max = 4096, description = "base pre-training rows per step")
 @Param(name = "pretrainLr", values = "0.002", type = ParamType.DOUBLE, min = 1e-6, max = 1, description = "base peak learning rate")
 @Param(name = "baseSeed", values = "1", type = ParamType.INT, description = "seed of the base's weights and data")

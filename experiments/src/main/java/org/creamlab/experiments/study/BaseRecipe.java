@@ -26,7 +26,7 @@ public record BaseRecipe(int window, int hidden, int layers, int heads, int step
                          double copyShareEarly, double copyShareLate, long seed) {
 
     /** Bump when the data generators or the recipe's code change meaning, so old caches are not reused. */
-    static final int RECIPE_VERSION = 4;
+    static final int RECIPE_VERSION = 5;
 
     /**
      * From the base parameters every study experiment shares (see {@link BaseParams}): window,

@@ -43,6 +43,11 @@ final class Curriculum {
         minimumLength.keySet().forEach(t -> level.put(t, 0));
     }
 
+    /** The pre-training window: no document may be longer. */
+    int window() {
+        return window;
+    }
+
     List<String> tasks() {
         return List.copyOf(level.keySet());
     }

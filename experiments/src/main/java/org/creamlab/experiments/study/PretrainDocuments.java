@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.creamlab.data.FillerGrammar;
 import org.creamlab.data.KvRetrievalGenerator;
+import org.creamlab.data.LinesGenerator;
 import org.creamlab.data.LongDocumentGenerator;
 import org.creamlab.data.Placement;
 import org.creamlab.data.TaskGenerator;
@@ -29,6 +30,8 @@ final class PretrainDocuments {
     private static final List<String> KINDS = List.of(Tasks.LINES, Tasks.KV, Tasks.NEEDLE, Tasks.PASSKEY,
             LongDocumentGenerator.FILLER);
     private static final double[] WEIGHTS = {0.45, 0.45, 0.03, 0.04, 0.03};
+    /** The weight of a curriculum task once it has finished its levels. */
+    private static final double FINISHED_WEIGHT = 0.15;
 
     private final StudyData data;
     private final Curriculum curriculum;
@@ -51,7 +54,7 @@ final class PretrainDocuments {
         if (random.nextDouble() < (curriculum.copyLearned() ? copyShareLate : copyShareEarly)) {
             return data.copy().next(random);
         }
-        String kind = pick(random.nextDouble());
+        String kind = pick(random.nextDouble(), weights());
         if (kind.equals(LongDocumentGenerator.FILLER)) {
             return filler.next(random, 16 + random.nextInt(window - 16 + 1));
         }
@@ -65,20 +68,23 @@ final class PretrainDocuments {
     }
 
     /**
-     * A sample of a curriculum task at its current level: exactly the level's item count for kv, the
-     * most lines the level's cap holds for lines (lines vary in length by a token, so the count is the
-     * level's or one more); once the task has finished the curriculum, a uniform length up to the cap.
+     * A sample of a curriculum task at its current level: exactly the level's item count (or, where
+     * that many do not fit the window, as many as fit); once the task has finished the curriculum, a
+     * uniform length up to the window.
      */
     static TaskSample curriculumSample(StudyData data, Curriculum curriculum, String task, SplittableRandom random) {
         TaskGenerator generator = data.tasks().get(task);
         int max = curriculum.maxPromptLength(task) - StudyData.MAX_ANSWER_TOKENS - 1;
         int items = curriculum.items(task);
         if (items > 0) {
+            TaskSample exact = null;
             if (generator instanceof KvRetrievalGenerator kv) {
-                TaskSample exact = kv.samplePairs(random, items, Placement.uniform());
-                if (exact.prompt().length <= max) {
-                    return exact;
-                }
+                exact = kv.samplePairs(random, items, Placement.uniform());
+            } else if (generator instanceof LinesGenerator lines) {
+                exact = lines.sampleLines(random, items, Placement.uniform());
+            }
+            if (exact != null && exact.prompt().length + StudyData.MAX_ANSWER_TOKENS + 1 <= curriculum.window()) {
+                return exact;
             }
             return generator.sample(random, max, Placement.uniform());
         }
@@ -86,10 +92,37 @@ final class PretrainDocuments {
         return generator.sample(random, min + random.nextInt(Math.max(1, max - min + 1)), Placement.uniform());
     }
 
-    private static String pick(double u) {
+    /**
+     * {@link #WEIGHTS}, except that a curriculum task that has finished its levels keeps only
+     * {@link #FINISHED_WEIGHT} and hands the rest to the curriculum tasks still learning (measured in
+     * v4: kv finished its levels at step 1,150 while lines sat at its second level to the end).
+     */
+    private double[] weights() {
+        double[] w = WEIGHTS.clone();
+        double freed = 0;
+        int learning = 0;
+        for (int i = 0; i < KINDS.size(); i++) {
+            if (curriculum.governs(KINDS.get(i))) {
+                if (curriculum.finished(KINDS.get(i))) {
+                    freed += w[i] - FINISHED_WEIGHT;
+                    w[i] = FINISHED_WEIGHT;
+                } else {
+                    learning++;
+                }
+            }
+        }
+        for (int i = 0; learning > 0 && i < KINDS.size(); i++) {
+            if (curriculum.governs(KINDS.get(i)) && !curriculum.finished(KINDS.get(i))) {
+                w[i] += freed / learning;
+            }
+        }
+        return w;
+    }
+
+    private static String pick(double u, double[] weights) {
         double acc = 0;
         for (int i = 0; i < KINDS.size(); i++) {
-            acc += WEIGHTS[i];
+            acc += weights[i];
             if (u < acc) {
                 return KINDS.get(i);
             }

@@ -22,7 +22,7 @@ import org.creamlab.data.WordTokenizer;
  * @param tokenizer the vocabulary
  * @param tasks lines, kv, needle and passkey generators
  * @param documents equal parts of the four tasks and filler
- * @param copy gapped copy sequences over line keys and ids (the warm-up that breaks the retrieval plateau)
+ * @param copy gapped copy sequences over line keys, ids and number pieces (the warm-up that breaks the retrieval plateau)
  */
 public record StudyData(Lexicon lexicon, WordTokenizer tokenizer, TaskGenerators tasks, LongDocumentGenerator documents,
                         CopyWarmup copy) {
@@ -37,6 +37,7 @@ public record StudyData(Lexicon lexicon, WordTokenizer tokenizer, TaskGenerators
         LongDocumentGenerator documents = LongDocumentGenerator.evenMixture(tokenizer, tasks, MAX_ANSWER_TOKENS);
         List<String> pool = new ArrayList<>(lexicon.lineKeys());
         pool.addAll(lexicon.ids());
+        pool.addAll(lexicon.numbers().vocabulary());   // lines answers are number pieces: the copy must cover them
         CopyWarmup copy = new CopyWarmup(tokenizer, pool, 8, 50, 16);
         return new StudyData(lexicon, tokenizer, tasks, documents, copy);
     }
