@@ -5,6 +5,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -13,6 +14,8 @@ import org.creamlab.reports.allure.Categories;
 import org.creamlab.reports.allure.ResultsFolder;
 import org.creamlab.reports.allure.RunResults;
 import org.creamlab.reports.allure.SummaryResults;
+import org.creamlab.reports.plots.Plot;
+import org.creamlab.reports.summary.SummaryMarkdown;
 import org.creamlab.store.Provenance;
 import org.creamlab.store.RunStore;
 import org.creamlab.store.StoredRun;
@@ -20,7 +23,8 @@ import org.creamlab.store.StoredRun;
 /**
  * Builds the HTML report from what the store holds plus whatever Allure results the test runs
  * left: enriches test results, writes a result for every stored run no test result describes, a
- * summary result per experiment, {@code categories.json} and (when missing)
+ * summary result per experiment (also written as Markdown with its plots to {@code target/summaries/}),
+ * {@code categories.json} and (when missing)
  * {@code environment.properties}; carries the trend history over from {@code history}; renders a
  * served report and a single-file one; keeps the new history.
  */
@@ -33,13 +37,15 @@ public final class ReportBuilder {
      * @param history where the trend history is kept between builds (outside {@code target/})
      * @param html the served report's folder
      * @param single the single-file report's folder ({@code index.html})
+     * @param summaries where each experiment's summary goes as Markdown ({@code <experiment>.md}) with its plots (PNG)
      */
-    public record Paths(Path results, Path history, Path html, Path single) {
+    public record Paths(Path results, Path history, Path html, Path single, Path summaries) {
 
         /** The project's usual places under {@code root}. */
         public static Paths under(Path root, Path results) {
             return new Paths(results, root.resolve("reports").resolve("history"),
-                    root.resolve("target").resolve("allure-report"), root.resolve("target").resolve("allure-report-single"));
+                    root.resolve("target").resolve("allure-report"), root.resolve("target").resolve("allure-report-single"),
+                    root.resolve("target").resolve("summaries"));
         }
     }
 
@@ -69,7 +75,7 @@ public final class ReportBuilder {
         Map<String, List<StoredRun>> experiments = SummaryResults.byExperiment(runs);
         SummaryResults summaries = new SummaryResults(store, folder);
         for (Map.Entry<String, List<StoredRun>> e : experiments.entrySet()) {
-            summaries.write(e.getKey(), e.getValue());
+            writeMarkdown(paths.summaries(), summaries.write(e.getKey(), e.getValue()));
         }
         folder.writeFile("categories.json", folder.toJson(Categories.definitions()));
         if (!runs.isEmpty() && !Files.exists(paths.results().resolve("environment.properties"))) {
@@ -80,6 +86,19 @@ public final class ReportBuilder {
         cli.generate(paths.results(), paths.single(), true);
         copyTree(paths.html().resolve("history"), paths.history());
         return new Outcome(experiments.size(), stored, enriched, paths.single().resolve("index.html"));
+    }
+
+    /** {@code <experiment>.md} and {@code <experiment>-<plot>.png} in {@code dir}. */
+    static void writeMarkdown(Path dir, SummaryResults.Written written) throws IOException {
+        Files.createDirectories(dir);
+        String experiment = written.summary().experiment();
+        Map<String, String> files = new LinkedHashMap<>();
+        for (Plot p : written.plots()) {
+            String file = experiment + "-" + p.name().replaceAll("[^A-Za-z0-9._-]+", "-") + ".png";
+            Files.write(dir.resolve(file), p.png());
+            files.put(p.name(), file);
+        }
+        Files.writeString(dir.resolve(experiment + ".md"), SummaryMarkdown.document(written.summary(), files));
     }
 
     static String environment(Provenance p) throws IOException {

@@ -90,6 +90,27 @@ class ReportEndToEndTest {
     }
 
     @Test
+    void theSummaryIsAlsoWrittenAsMarkdownWithItsPlots() throws Exception {
+        Path md = paths.summaries().resolve("cream-vs-pose.md");
+        String text = Files.readString(md);
+        List<String> images = new ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("!\\[[^]]*]\\(([^)]+)\\)").matcher(text);
+        while (m.find()) {
+            images.add(m.group(1));
+        }
+        assertAll(
+                () -> assertTrue(text.contains("CREAM ahead of PoSE"), "headline"),
+                () -> assertTrue(text.contains("### LongChat-Lines") && text.contains("| method |"), "a task table"),
+                () -> assertTrue(text.contains("McNemar p"), "the paired CREAM - PoSE row"),
+                () -> assertTrue(images.size() >= 6, "plots linked: " + images),
+                () -> {
+                    for (String i : images) {
+                        assertTrue(Files.size(paths.summaries().resolve(i)) > 1000, i + " written");
+                    }
+                });
+    }
+
+    @Test
     void theDivergedRunIsInTheDivergedCategory() throws Exception {
         String categories = Files.readString(paths.html().resolve("data/categories.json"));
         assertTrue(categories.contains("Diverged") && categories.contains("[diverged] loss is NaN at step 2"), categories);

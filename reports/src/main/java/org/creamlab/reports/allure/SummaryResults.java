@@ -37,8 +37,16 @@ public final class SummaryResults {
         this.folder = folder;
     }
 
-    /** Writes the summary of {@code experiment} from its stored runs; returns the summary shown. */
-    public ExperimentSummary write(String experiment, List<StoredRun> runs) throws IOException {
+    /**
+     * What a summary result showed.
+     *
+     * @param summary the tables and headline
+     * @param plots the plots attached
+     */
+    public record Written(ExperimentSummary summary, List<Plot> plots) {}
+
+    /** Writes the summary of {@code experiment} from its stored runs; returns what it shows. */
+    public Written write(String experiment, List<StoredRun> runs) throws IOException {
         List<StudyRun> all = new ArrayList<>();
         List<StudyRun> finished = new ArrayList<>();
         for (StoredRun run : runs) {
@@ -94,7 +102,7 @@ public final class SummaryResults {
         }
         r.add("attachments", ResultsFolder.array(attachments));
         folder.write(key, r);
-        return summary;
+        return new Written(summary, plots);
     }
 
     /** Runs grouped by experiment name, in first-seen order. */
