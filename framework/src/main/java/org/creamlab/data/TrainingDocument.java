@@ -8,14 +8,43 @@ package org.creamlab.data;
  * @param tokens the tokens (copied in and out)
  * @param answerStart offset of the first token a retrieval loss is taken on: the answer's first
  *     token for task documents, 1 (everything after {@code <bos>}) for filler
+ * @param lossTargets per token, whether predicting it is a loss target in extension fine-tuning: the
+ *     predictable tokens (answers, copies, filler), not the random draws of a record
  */
-public record TrainingDocument(String kind, int[] tokens, int answerStart) {
+public record TrainingDocument(String kind, int[] tokens, int answerStart, boolean[] lossTargets) {
 
     public TrainingDocument {
         tokens = tokens.clone();
+        lossTargets = lossTargets.clone();
         if (answerStart < 1 || answerStart >= tokens.length) {
             throw new IllegalArgumentException("answerStart " + answerStart + " outside [1, " + tokens.length + ")");
         }
+        if (lossTargets.length != tokens.length) {
+            throw new IllegalArgumentException("lossTargets has " + lossTargets.length + " entries for " + tokens.length + " tokens");
+        }
+    }
+
+    /** A document whose loss targets are the tokens from {@code answerStart} on. */
+    public TrainingDocument(String kind, int[] tokens, int answerStart) {
+        this(kind, tokens, answerStart, fromOffset(tokens.length, answerStart));
+    }
+
+    private static boolean[] fromOffset(int length, int start) {
+        boolean[] t = new boolean[length];
+        for (int i = Math.max(0, start); i < length; i++) {
+            t[i] = true;
+        }
+        return t;
+    }
+
+    @Override
+    public boolean[] lossTargets() {
+        return lossTargets.clone();
+    }
+
+    /** Whether the token at {@code offset} is a loss target, without copying. */
+    public boolean isLossTarget(int offset) {
+        return lossTargets[offset];
     }
 
     @Override
@@ -36,7 +65,7 @@ public record TrainingDocument(String kind, int[] tokens, int answerStart) {
     @Override
     public boolean equals(Object o) {
         return o instanceof TrainingDocument d && kind.equals(d.kind) && answerStart == d.answerStart
-                && java.util.Arrays.equals(tokens, d.tokens);
+                && java.util.Arrays.equals(tokens, d.tokens) && java.util.Arrays.equals(lossTargets, d.lossTargets);
     }
 
     @Override

@@ -122,4 +122,38 @@ class LongDocumentsTest {
                 () -> new CopyWarmup(TOKENIZER, Fixtures.LEXICON.ids(), 8, 50, -2));
         assertTrue(e.getMessage().contains("copyGap"), e.getMessage());
     }
+
+    @Test
+    void episodesDocumentsAreShortTaskSamplesBackToBackWithTheirAnswers() {
+        var episodes = new LongDocumentGenerator(TOKENIZER, TASKS, new FillerGrammar(),
+                java.util.Map.of(LongDocumentGenerator.EPISODES, 1.0), 2, 128, null);
+        SplittableRandom rng = new SplittableRandom(4);
+        int eos = TOKENIZER.specialTokens().eos();
+        int bos = TOKENIZER.specialTokens().bos();
+        for (int n = 0; n < 20; n++) {
+            TrainingDocument d = episodes.next(rng, 1024);
+            assertEquals(LongDocumentGenerator.EPISODES, d.kind());
+            assertTrue(d.length() == 1024, "filled to the length: " + d.length());
+            int[] t = d.tokens();
+            int samples = 0;
+            int start = 0;
+            for (int i = 0; i < t.length; i++) {
+                if (t[i] == eos) {
+                    samples++;
+                    assertEquals(bos, t[start], "each episode starts with <bos>");
+                    assertTrue(i + 1 - start <= 128, "episode of " + (i + 1 - start) + " tokens");
+                    start = i + 1;
+                }
+            }
+            assertTrue(samples >= 1024 / 128, samples + " episodes");
+        }
+    }
+
+    @Test
+    void anEpisodeLengthTooShortForATaskIsRefused() {
+        var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new LongDocumentGenerator(TOKENIZER, TASKS, new FillerGrammar(),
+                        java.util.Map.of(LongDocumentGenerator.EPISODES, 1.0), 2, 10, null));
+        assertTrue(e.getMessage().contains("episodeMaxLength"), e.getMessage());
+    }
 }

@@ -93,7 +93,7 @@ public final class ExtensionRun {
             // same tokens per step: rows of L instead of rows of N
             rows = Math.max(1, rows * extension.window() / scheme.sampleLength());
         }
-        ExtensionBatches batches = new ExtensionBatches(scheme, data.documents(), extension.targetLength(), rows,
+        ExtensionBatches batches = new ExtensionBatches(scheme, data.extensionDocuments(extension.window()), extension.targetLength(), rows,
                 data.tokenizer().specialTokens().pad());
         TrainingConfig training = TrainingConfig.builder().totalSteps(steps)
                 .schedule(LrSchedule.linear(p.getDouble("lr"), Math.max(1, steps / 10), steps, 0.0))

@@ -17,7 +17,7 @@ import org.creamlab.experiment.ParamType;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 @Param(name = "factor", values = "8", type = ParamType.INT, min = 2, max = 64, description = "extension factor f (L = fN)")
-@Param(name = "steps", values = "250", type = ParamType.INT, min = 1, max = 1_000_000,
+@Param(name = "steps", values = "400", type = ParamType.INT, min = 1, max = 1_000_000,
         description = "fine-tuning steps (250 keeps 3 seeds x 5 methods near 30 min at 2 threads; see README)")
 @Param(name = "batch", values = "16", type = ParamType.INT, min = 1, max = 4096,
         description = "rows of N tokens per step (full: the same tokens as rows of L)")
