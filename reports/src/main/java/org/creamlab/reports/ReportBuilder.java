@@ -61,16 +61,29 @@ public final class ReportBuilder {
 
     private final RunStore store;
     private final AllureCli cli;
+    private final java.util.function.Predicate<StoredRun> include;
 
     public ReportBuilder(RunStore store, AllureCli cli) {
+        this(store, cli, run -> true);
+    }
+
+    /** @param include which stored runs the report shows (e.g. {@link #madeBy} one commit) */
+    public ReportBuilder(RunStore store, AllureCli cli, java.util.function.Predicate<StoredRun> include) {
         this.store = store;
         this.cli = cli;
+        this.include = include;
+    }
+
+    /** Runs whose provenance names a git commit starting with {@code commitPrefix}. */
+    public static java.util.function.Predicate<StoredRun> madeBy(String commitPrefix) {
+        return run -> run.provenance() != null && run.provenance().gitCommit() != null
+                && run.provenance().gitCommit().startsWith(commitPrefix);
     }
 
     public Outcome build(Paths paths) throws IOException, InterruptedException {
         ResultsFolder folder = new ResultsFolder(paths.results());
         int enriched = new AllureResultsEnricher(store).enrich(paths.results());
-        List<StoredRun> runs = store.runs(null);
+        List<StoredRun> runs = store.runs(null).stream().filter(include).toList();
         int stored = new RunResults(store, folder).write(runs, folder.testRunIds());
         Map<String, List<StoredRun>> experiments = SummaryResults.byExperiment(runs);
         SummaryResults summaries = new SummaryResults(store, folder);

@@ -8,7 +8,8 @@ import org.creamlab.store.StoreService;
 /**
  * {@code mvn test -Dreport}: builds the HTML report from the store (every experiment's summary and
  * every stored run) and from the Allure results the test runs left ({@link ReportBuilder}). Prints
- * where the reports are.
+ * where the reports are. {@code -Dreport.commit=SHA} keeps only the runs made by that commit (a
+ * prefix of it), e.g. a study's final runs without its calibration runs.
  */
 public final class ReportMain {
 
@@ -28,7 +29,13 @@ public final class ReportMain {
                 return;
             }
             ReportBuilder.Paths paths = ReportBuilder.Paths.under(settings.root(), results);
-            ReportBuilder.Outcome o = new ReportBuilder(store, new AllureCli(cliHome)).build(paths);
+            String commit = System.getProperty("report.commit", "").strip();
+            ReportBuilder builder = commit.isEmpty() ? new ReportBuilder(store, new AllureCli(cliHome))
+                    : new ReportBuilder(store, new AllureCli(cliHome), ReportBuilder.madeBy(commit));
+            if (!commit.isEmpty()) {
+                System.out.println("report: only runs made by commit " + commit);
+            }
+            ReportBuilder.Outcome o = builder.build(paths);
             System.out.println("report: " + o.experiments() + " experiment summaries, " + o.storedRuns()
                     + " run(s) from the store, " + o.enriched() + " test result(s) enriched");
             System.out.println("report: " + o.singleFile().toUri() + "  (single file, opens from disk)");

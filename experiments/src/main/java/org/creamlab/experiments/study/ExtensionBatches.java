@@ -16,7 +16,7 @@ import org.creamlab.train.BatchSource;
  * answers, copies, filler; not the random keys, values and numbers of a record). The paper's loss
  * covers every token of natural text; on these synthetic documents the record tokens are uniform
  * random draws, and their loss (about ln 768 each) was measured to swamp the fine-tuning: with it,
- * no retrieval task recovered in 250-1,000 steps (docs/base-recipe.md, "Extension"). Every method
+ * no retrieval task recovered in 250-1,000 steps (docs/study.md). Every method
  * gets the same documents and the same rule.
  */
 final class ExtensionBatches implements BatchSource {
