@@ -4,6 +4,7 @@ import java.util.SplittableRandom;
 import org.creamlab.data.LongDocumentGenerator;
 import org.creamlab.data.TrainingDocument;
 import org.creamlab.positions.PositionSample;
+import org.creamlab.positions.PositionSampler;
 import org.creamlab.positions.PositionScheme;
 import org.creamlab.train.Batch;
 import org.creamlab.train.BatchSource;
@@ -35,6 +36,8 @@ final class ExtensionBatches implements BatchSource {
         this.rows = rows;
     }
 
+    private static final int MAX_REDRAWS = 1000;
+
     @Override
     public Batch batch(long step, int micro, SplittableRandom random) {
         int t = scheme.sampleLength();
@@ -43,34 +46,56 @@ final class ExtensionBatches implements BatchSource {
         int[][] targets = new int[rows][t];
         boolean[][] mask = new boolean[rows][t];
         var sampler = scheme.sampler(random);
+        boolean anyTarget = false;
         for (int r = 0; r < rows; r++) {
-            // task documents land up to one line short of L; a scheme samples within the actual length
-            TrainingDocument doc = documents.next(random, documentLength);
-            int[] ids;
-            int[] offsets;
-            if (doc.length() >= scheme.minimumDocumentLength()) {
-                PositionSample sample = sampler.next(doc.length());
-                ids = sample.positionIds();
-                offsets = sample.tokenOffsets();
-            } else {
-                // only the full-length scheme (L ids) can meet a document shorter than it: take it whole
-                ids = new int[doc.length()];
-                offsets = new int[doc.length()];
-                for (int i = 0; i < ids.length; i++) {
-                    ids[i] = i;
-                    offsets[i] = i;
-                }
+            anyTarget |= fillRow(r, sampler, random, tokens, positions, targets, mask);
+        }
+        // a batch of only record chunks (possible with a few rows) would carry no loss at all: redraw its
+        // first row until it has a target. Batches with a target anywhere are left exactly as drawn.
+        for (int tries = 0; !anyTarget; tries++) {
+            if (tries == MAX_REDRAWS) {
+                throw new IllegalStateException("step " + step + ": " + MAX_REDRAWS
+                        + " redrawn rows had no loss target; the documents have no predictable tokens");
             }
-            for (int i = 0; i < t; i++) {
-                boolean real = i < ids.length;
-                tokens[r][i] = real ? doc.token(offsets[i]) : pad;
-                positions[r][i] = real ? ids[i] : ids[ids.length - 1] + (i - ids.length + 1);
-            }
-            for (int i = 0; i + 1 < ids.length; i++) {
-                targets[r][i] = tokens[r][i + 1];
-                mask[r][i] = doc.isLossTarget(offsets[i + 1]);
-            }
+            anyTarget = fillRow(0, sampler, random, tokens, positions, targets, mask);
         }
         return new Batch(tokens, positions, targets, mask);
+    }
+
+    /** Draws row {@code r}'s document and picks its tokens; returns whether it has a loss target. */
+    private boolean fillRow(int r, PositionSampler sampler, SplittableRandom random, int[][] tokens, long[][] positions,
+                            int[][] targets, boolean[][] mask) {
+        int t = tokens[r].length;
+        java.util.Arrays.fill(targets[r], 0);
+        java.util.Arrays.fill(mask[r], false);
+        // task documents land up to one line short of L; a scheme samples within the actual length
+        TrainingDocument doc = documents.next(random, documentLength);
+        int[] ids;
+        int[] offsets;
+        if (doc.length() >= scheme.minimumDocumentLength()) {
+            PositionSample sample = sampler.next(doc.length());
+            ids = sample.positionIds();
+            offsets = sample.tokenOffsets();
+        } else {
+            // only the full-length scheme (L ids) can meet a document shorter than it: take it whole
+            ids = new int[doc.length()];
+            offsets = new int[doc.length()];
+            for (int i = 0; i < ids.length; i++) {
+                ids[i] = i;
+                offsets[i] = i;
+            }
+        }
+        for (int i = 0; i < t; i++) {
+            boolean real = i < ids.length;
+            tokens[r][i] = real ? doc.token(offsets[i]) : pad;
+            positions[r][i] = real ? ids[i] : ids[ids.length - 1] + (i - ids.length + 1);
+        }
+        boolean any = false;
+        for (int i = 0; i + 1 < ids.length; i++) {
+            targets[r][i] = tokens[r][i + 1];
+            mask[r][i] = doc.isLossTarget(offsets[i + 1]);
+            any |= mask[r][i];
+        }
+        return any;
     }
 }
