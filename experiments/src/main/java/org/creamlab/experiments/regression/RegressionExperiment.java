@@ -32,14 +32,15 @@ import org.slf4j.LoggerFactory;
  *
  * <p>{@code -Dp.update=true} re-measures at seeds 1, 2 and 3 and rewrites the baseline: values at
  * seed 1 (what CI runs; same seed and threads give the same numbers on CPU) and tolerances of twice
- * the spread across the seeds (at least 0.05). Commit the file with the change that moved it.
+ * the spread across the seeds (at least 0.05). Accuracies within their tolerance of 0 are left out
+ * (a check on them could never fail). Commit the file with the change that moved it.
  */
 @Experiment(name = "regression", description = "fixed-seed small CREAM vs PoSE; fails when a key accuracy drops below its baseline")
 @BaseParams
 @FineTuneParams
-@Param(name = "steps", values = "150", type = ParamType.INT, min = 1, max = 100_000)
+@Param(name = "steps", values = "400", type = ParamType.INT, min = 1, max = 100_000)
 @Param(name = "evalSamples", values = "20", type = ParamType.INT, min = 1, max = 10_000)
-@Param(name = "gridSamples", values = "5", type = ParamType.INT, min = 1, max = 10_000)
+@Param(name = "gridSamples", values = "10", type = ParamType.INT, min = 1, max = 10_000)
 @Param(name = "update", values = "false", type = ParamType.BOOLEAN, description = "re-measure 3 seeds and rewrite the baseline")
 @Seeds(1)
 public final class RegressionExperiment implements ExperimentBody {
@@ -67,8 +68,21 @@ public final class RegressionExperiment implements ExperimentBody {
                 measure(run, seed).forEach((k, v) -> bySeed.computeIfAbsent(k, x -> new ArrayList<>()).add(v));
             }
             Map<String, RegressionBaseline.Entry> entries = new LinkedHashMap<>();
-            bySeed.forEach((k, values) -> entries.put(k,
-                    RegressionBaseline.entry(BASELINE_SEEDS.get(0), BASELINE_SEEDS, values, true, TOLERANCE_FLOOR)));
+            bySeed.forEach((k, values) -> {
+                RegressionBaseline.Entry entry = RegressionBaseline.entry(BASELINE_SEEDS.get(0), BASELINE_SEEDS, values, true,
+                        TOLERANCE_FLOOR);
+                if (entry.value() - entry.tolerance() <= 0) {
+                    // a value within its tolerance of 0 cannot drop below it: such a check could never fail
+                    LOG.info("regression: {} not guarded (baseline {} within its tolerance {} of 0)", k, entry.value(),
+                            entry.tolerance());
+                } else {
+                    entries.put(k, entry);
+                }
+            });
+            if (entries.isEmpty()) {
+                throw new IllegalStateException("no key accuracy is far enough above 0 to guard; the regression would "
+                        + "check nothing (raise -Dp.steps or the sample counts)");
+            }
             new RegressionBaseline(BASELINE_SEEDS.get(0), entries).write(file);
             LOG.info("regression baseline rewritten: {}", file);
             return;
