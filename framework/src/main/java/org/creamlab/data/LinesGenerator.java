@@ -68,9 +68,6 @@ public final class LinesGenerator implements TaskGenerator {
             throw new IllegalArgumentException("setting 'length': " + length
                     + " tokens cannot hold the header, one line and the question (minimum " + minimumLength() + ")");
         }
-        if (placement instanceof Placement.Depth) {
-            throw new IllegalArgumentException("setting 'placement': lines takes a position or uniform, not a depth");
-        }
         return build(rng, length, Integer.MAX_VALUE, placement);
     }
 
@@ -84,14 +81,14 @@ public final class LinesGenerator implements TaskGenerator {
             throw new IllegalArgumentException("setting 'lines': " + lines + " lines do not fit: need 1 to "
                     + Math.min(keys.size(), values.size()) + " (distinct line keys and numbers)");
         }
-        if (placement instanceof Placement.Depth) {
-            throw new IllegalArgumentException("setting 'placement': lines takes a position or uniform, not a depth");
-        }
         return build(rng, Integer.MAX_VALUE, lines, placement);
     }
 
     /** Lines while the prompt fits {@code length} tokens, at most {@code count} of them. */
     private TaskSample build(RandomGenerator rng, int length, int count, Placement placement) {
+        if (placement instanceof Placement.Depth) {
+            throw new IllegalArgumentException("setting 'placement': lines takes a position or uniform, not a depth");
+        }
         Draws.Shuffle<String> keyDraws = Draws.shuffle(keys, rng);
         Draws.DistinctLongs numberDraws = new Draws.DistinctLongs(rng, values.min(), values.max());
         List<String> lineKeys = new ArrayList<>();

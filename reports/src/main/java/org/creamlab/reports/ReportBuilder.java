@@ -59,6 +59,8 @@ public final class ReportBuilder {
      */
     public record Outcome(int experiments, int storedRuns, int enriched, Path singleFile) {}
 
+    private static final java.util.regex.Pattern IMAGE_LINK = java.util.regex.Pattern.compile("!\\[[^]]*]\\(([^)/]+)\\)");
+
     private final RunStore store;
     private final AllureCli cli;
     private final java.util.function.Predicate<StoredRun> include;
@@ -105,6 +107,14 @@ public final class ReportBuilder {
     static void writeMarkdown(Path dir, SummaryResults.Written written) throws IOException {
         Files.createDirectories(dir);
         String experiment = written.summary().experiment();
+        // the plots an earlier build linked (other arms, other names) would otherwise linger beside the new Markdown
+        Path previous = dir.resolve(experiment + ".md");
+        if (Files.exists(previous)) {
+            java.util.regex.Matcher m = IMAGE_LINK.matcher(Files.readString(previous));
+            while (m.find()) {
+                Files.deleteIfExists(dir.resolve(m.group(1)));
+            }
+        }
         Map<String, String> files = new LinkedHashMap<>();
         for (Plot p : written.plots()) {
             String file = experiment + "-" + p.name().replaceAll("[^A-Za-z0-9._-]+", "-") + ".png";

@@ -33,12 +33,20 @@ class CurriculumTest {
         SplittableRandom rng = new SplittableRandom(5);
         for (int expected : new int[] {2, 4, 8, 16}) {
             assertEquals(expected, c.items(Tasks.KV));
+            assertEquals(expected, c.items(Tasks.LINES));
             for (int i = 0; i < 20; i++) {
                 assertEquals(expected, PretrainDocuments.curriculumSample(DATA, c, Tasks.KV, rng).items());
                 TaskSample lines = PretrainDocuments.curriculumSample(DATA, c, Tasks.LINES, rng);
-                assertTrue(lines.items() >= Math.min(expected, 2) && lines.prompt().length <= WINDOW, lines.toString());
+                assertTrue(lines.prompt().length + StudyData.MAX_ANSWER_TOKENS + 1 <= WINDOW, lines.toString());
+                if (expected <= 8) {
+                    assertEquals(expected, lines.items(), "lines at level " + expected);
+                } else {
+                    // 16 lines do not fit 128 tokens: as many as fit, more than the level below
+                    assertTrue(lines.items() > 8 && lines.items() < expected, lines.items() + " lines");
+                }
             }
             c.advance(Tasks.KV);
+            c.advance(Tasks.LINES);
         }
         assertTrue(c.finished(Tasks.KV));
         assertEquals(0, c.items(Tasks.KV));
