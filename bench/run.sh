@@ -6,7 +6,8 @@
 #   THREADS=2 bench/run.sh       # N intra-op threads on both sides
 #
 # Environment: THREADS (1), TIMED_SMALL (12) and TIMED_MEDIUM (6) timed training steps after 3
-# warm-up steps, TUNED=0 skips the runs with glibc malloc tuned, FULL_ATTENTION=1 adds PyTorch's
+# warm-up steps, LAUNCH=0 skips the runs in the project's launch environment (glibc malloc settings
+# on both sides, plus the MKL vendor shim preloaded on creamlab's), FULL_ATTENTION=1 adds PyTorch's
 # unchunked T=4096 forward (about a minute, 1.5 GB), BENCH_OUT (target/bench) keeps every log,
 # JAVA_OPTS extra JVM flags. Runs one process at a time; 4-5 minutes on the shared 2-core box.
 set -euo pipefail
@@ -15,11 +16,16 @@ cd "$(dirname "$0")/.."
 THREADS=${THREADS:-1}
 TIMED_SMALL=${TIMED_SMALL:-12}
 TIMED_MEDIUM=${TIMED_MEDIUM:-6}
-TUNED=${TUNED:-1}
+LAUNCH=${LAUNCH:-${TUNED:-1}}
 OUT=${BENCH_OUT:-target/bench}
 PY=/usr/bin/python3 # Debian's interpreter: python3-torch installs into its dist-packages
-# glibc keeps freed memory instead of unmapping it (see docs/benchmark.md, "page faults")
-MALLOC_TUNED="MALLOC_MMAP_THRESHOLD_=33554432 MALLOC_TRIM_THRESHOLD_=17179869184"
+# The project's launch environment, as the parent pom gives it to every test JVM (surefire
+# environmentVariables): glibc keeps freed memory in one arena instead of unmapping it (see
+# docs/benchmark.md, "page faults"), and creamlab's JVM preloads native/mkl_vendor_shim.c so that
+# libtorch's MKL uses its AVX-512 kernels on AMD CPUs. PyTorch gets the same malloc settings (its
+# BLAS is OpenBLAS, which dispatches on CPU features already).
+MALLOC_TUNED="MALLOC_MMAP_THRESHOLD_=33554432 MALLOC_TRIM_THRESHOLD_=17179869184 MALLOC_ARENA_MAX=1"
+SHIM="$HOME/.cache/creamlab/native/libcreamlab_mkl_vendor_shim.so"
 
 log() { printf '[bench] %s\n' "$*" >&2; }
 
@@ -42,6 +48,10 @@ case "$blas" in
     *openblas*) ;;
     *) log "WARNING: libblas.so.3 resolves to $blas, not OpenBLAS; PyTorch will be slow (update-alternatives --config libblas.so.3-x86_64-linux-gnu)";;
 esac
+
+bash native/build-mkl-vendor-shim.sh "$SHIM"
+CREAMLAB_LAUNCH="$MALLOC_TUNED"
+if [ -f "$SHIM" ]; then CREAMLAB_LAUNCH="$MALLOC_TUNED LD_PRELOAD=$SHIM"; fi
 
 # ---------------------------------------------------------------- build (only when needed)
 classes=framework/target/classes/org/creamlab/model/bench/ModelBenchmark.class
@@ -97,11 +107,11 @@ for tl in "1024 4" "4096 4" "4096 2" "4096 1"; do
     creamlab "creamlab-forward-T$1-L$2" "" forward "$1" "$2"
     pytorch "pytorch-forward-T$1-L$2" "" forward --T "$1" --layers "$2"
 done
-if [ "$TUNED" = 1 ]; then
-    creamlab creamlab-train-tuned "$MALLOC_TUNED" train "$TIMED_SMALL" "$TIMED_MEDIUM"
-    pytorch pytorch-train-tuned "$MALLOC_TUNED" train --timed-small "$TIMED_SMALL" --timed-medium "$TIMED_MEDIUM"
-    creamlab creamlab-forward-T4096-L4-tuned "$MALLOC_TUNED" forward 4096 4
-    pytorch pytorch-forward-T4096-L4-tuned "$MALLOC_TUNED" forward --T 4096 --layers 4
+if [ "$LAUNCH" = 1 ]; then
+    creamlab creamlab-train-launch "$CREAMLAB_LAUNCH" train "$TIMED_SMALL" "$TIMED_MEDIUM"
+    pytorch pytorch-train-launch "$MALLOC_TUNED" train --timed-small "$TIMED_SMALL" --timed-medium "$TIMED_MEDIUM"
+    creamlab creamlab-forward-T4096-L4-launch "$CREAMLAB_LAUNCH" forward 4096 4
+    pytorch pytorch-forward-T4096-L4-launch "$MALLOC_TUNED" forward --T 4096 --layers 4
 fi
 if [ "${FULL_ATTENTION:-0}" = 1 ]; then
     pytorch pytorch-forward-T4096-L4-full "" forward --T 4096 --layers 4 --chunk 0
@@ -110,7 +120,7 @@ fi
 {
     cat "$OUT/header.txt"
     echo "load after: $(uptime | sed 's/.*load average/load average/'); benchmark wall time $(( $(date +%s) - start )) s"
-    echo "malloc tuned = $MALLOC_TUNED"
+    echo "launch environment: creamlab $CREAMLAB_LAUNCH; PyTorch $MALLOC_TUNED"
     echo
     "$PY" bench/table.py "$OUT"
 } | tee "$OUT/table.txt"

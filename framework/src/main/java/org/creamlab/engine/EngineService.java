@@ -46,6 +46,7 @@ public final class EngineService {
             LOG.info("engine {} {} (DJL {}), device {}, threads {}, cache {}", engine.getEngineName(), engine.getVersion(),
                     Engine.getDjlVersion(), device, System.getProperty("ai.djl.pytorch.num_threads"),
                     System.getProperty("DJL_CACHE_DIR", System.getenv("DJL_CACHE_DIR")));
+            LOG.info("native environment: {}", NativeEnvironment.current().describe());
         }
         return engine;
     }

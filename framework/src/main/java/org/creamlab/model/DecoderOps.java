@@ -39,11 +39,18 @@ final class DecoderOps {
         return Linear.linear(x, w).singletonOrThrow();
     }
 
-    /** SiLU-gated MLP: {@code down(silu(gate(x)) * up(x))}; x {@code (B, T, d)}. */
-    static NDArray swiGlu(NDArray x, NDArray gate, NDArray up, NDArray down) {
+    /**
+     * SiLU-gated MLP: {@code down(silu(gate(x)) * up(x))}; x {@code (B, T, d)}. The gating runs in
+     * libtorch's fused kernel when the pass has one and x is float32.
+     */
+    static NDArray swiGlu(ForwardContext ctx, NDArray x, NDArray gate, NDArray up, NDArray down) {
         NDArray g = linear(x, gate);
+        NDArray u = linear(x, up);
+        if (ctx.fused != null && g.getDataType() == DataType.FLOAT32) {
+            return linear(ctx.fused.swiGlu(g, u), down);
+        }
         NDArray silu = g.mul(Activation.sigmoid(g));
-        return linear(silu.mul(linear(x, up)), down);
+        return linear(silu.mul(u), down);
     }
 
     /** HF rotate-half: {@code (x1, x2) -> (-x2, x1)} on the last axis of {@code (B, H, T, hd)}. */
@@ -98,8 +105,10 @@ final class DecoderOps {
     }
 
     /**
-     * Causal softmax attention for the new queries, optionally in query chunks each in its own
-     * sub-manager (inference only: chunking needs no gradient).
+     * Causal softmax attention for the new queries. With fused kernels and float32 it is one
+     * libtorch flash-attention call whenever no cache offsets the mask (a full sequence, or a single
+     * new query, which sees every key); otherwise the scores are materialized, optionally in query
+     * chunks each in its own sub-manager (inference only: chunking needs no gradient).
      *
      * @param q {@code (B, H, Tq, hd)} after RoPE and the 1/sqrt(hd) scale
      * @param k {@code (B, Hkv, Tk, hd)} after RoPE, including any cached keys
@@ -111,10 +120,18 @@ final class DecoderOps {
         int group = ctx.config.groupSize();
         NDArray keys = repeatKv(k, group, owner);
         NDArray values = repeatKv(v, group, owner);
-        NDArray keysT = keys.transpose(0, 1, 3, 2);
-        keysT.attach(owner);
         int tq = Math.toIntExact(q.getShape().get(2));
         int tk = Math.toIntExact(keys.getShape().get(2));
+        if (ctx.fused != null && q.getDataType() == DataType.FLOAT32) {
+            if (ctx.pastLength == 0 && tq == tk) {
+                return ctx.fused.causalAttention(q, keys, values);
+            }
+            if (tq == 1) {
+                return ctx.fused.attention(q, keys, values);
+            }
+        }
+        NDArray keysT = keys.transpose(0, 1, 3, 2);
+        keysT.attach(owner);
         if (tq <= ctx.queryChunk) {
             return attendChunk(ctx, q, keysT, values, 0, tq, tk, owner);
         }

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import org.creamlab.model.kernels.FusedKernels;
 import org.creamlab.rope.RopeScaling;
 import org.creamlab.rope.RopeTables;
 
@@ -15,6 +16,8 @@ import org.creamlab.rope.RopeTables;
  * {@code cosQ}, {@code sinQ} the same multiplied by the attention scale {@code 1/sqrt(headDim)},
  * which is thereby folded into the queries' rotation; {@code rotation} {@code (headDim, headDim)},
  * the matrix with {@code x @ rotation == rotate_half(x)}; {@code eps} a 0-d array.
+ *
+ * <p>{@code fused} is null when the pass runs on plain DJL ops only.
  */
 final class ForwardContext {
 
@@ -27,6 +30,8 @@ final class ForwardContext {
     final NDArray sinQ;
     final NDArray rotation;
     final NDArray eps;
+    /** libtorch's fused kernels, or null for plain DJL ops. */
+    final FusedKernels fused;
     /** Queries per attention chunk; {@code Integer.MAX_VALUE} means one chunk. */
     final int queryChunk;
     /** Sequence index (in the cache) of the first new token. */
@@ -39,8 +44,10 @@ final class ForwardContext {
             long[][] positions,
             RopeScaling scaling,
             int queryChunk,
-            int pastLength) {
+            int pastLength,
+            FusedKernels fused) {
         this.manager = manager;
+        this.fused = fused;
         this.config = config;
         this.dtype = dtype;
         this.queryChunk = queryChunk;

@@ -6,7 +6,10 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.SparseFormat;
 import ai.djl.nn.core.Embedding;
+import org.creamlab.model.kernels.FusedKernels;
 import org.creamlab.rope.RopeScaling;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A Llama decoder as plain functions over {@link LlamaWeights}: token embedding, then per layer
@@ -22,18 +25,50 @@ import org.creamlab.rope.RopeScaling;
  * training under a GradientCollector); {@link #logitsLowMemory} frees each layer's activations
  * before the next and chunks queries (long-sequence inference, memory ~ T * chunk instead of
  * layers * T^2); {@link #step} runs new tokens against a {@link KvCache}.
+ *
+ * <p>By default attention and the SwiGLU gating run in libtorch's fused kernels
+ * ({@link FusedKernels}: flash attention, which never materializes the T x T scores, and a fused
+ * SiLU product) wherever they apply to float32; {@code new LlamaModel(weights, false)} computes
+ * everything with plain DJL ops (the same function up to float rounding; the tests compare the two).
  */
 public final class LlamaModel {
 
     /** Default queries per attention chunk in the low-memory path. */
     public static final int DEFAULT_QUERY_CHUNK = 256;
 
+    private static final Logger LOG = LoggerFactory.getLogger(LlamaModel.class);
+
     private final LlamaWeights weights;
     private final LlamaConfig config;
+    private final FusedKernels fused;
 
+    /** The model with libtorch's fused kernels where they apply. */
     public LlamaModel(LlamaWeights weights) {
+        this(weights, true);
+    }
+
+    /**
+     * @param fusedKernels use {@link FusedKernels} (compiled into the weights' manager, closed with
+     *     it); if libtorch cannot provide them the model logs why and runs on plain ops
+     */
+    public LlamaModel(LlamaWeights weights, boolean fusedKernels) {
         this.weights = weights;
         this.config = weights.config();
+        this.fused = fusedKernels ? loadKernels(weights.manager()) : null;
+    }
+
+    private static FusedKernels loadKernels(NDManager manager) {
+        try {
+            return FusedKernels.load(manager);
+        } catch (IllegalStateException e) {
+            LOG.warn("fused kernels unavailable, using plain DJL ops: {}", e.getMessage());
+            return null;
+        }
+    }
+
+    /** Whether attention and SwiGLU run in libtorch's fused kernels (where they apply). */
+    public boolean usesFusedKernels() {
+        return fused != null;
     }
 
     public LlamaConfig config() {
@@ -128,7 +163,7 @@ public final class LlamaModel {
     private ForwardContext context(
             NDManager manager, int[][] tokens, long[][] positions, RopeScaling scaling, int chunk, int past) {
         checkInputs(tokens, positions);
-        return new ForwardContext(manager, config, dataType(), positions, scaling, chunk, past);
+        return new ForwardContext(manager, config, dataType(), positions, scaling, chunk, past, fused);
     }
 
     private DataType dataType() {
@@ -165,6 +200,7 @@ public final class LlamaModel {
         h = h.add(DecoderOps.linear(attended, weights.get(WeightNames.o(layer))));
         NDArray y = DecoderOps.rmsNorm(h, weights.get(WeightNames.postNorm(layer)), ctx.eps);
         NDArray mlp = DecoderOps.swiGlu(
+                ctx,
                 y,
                 weights.get(WeightNames.gate(layer)),
                 weights.get(WeightNames.up(layer)),

@@ -117,11 +117,62 @@ class LlamaModelTest {
     }
 
     @Test
+    void fusedKernelsAreOnByDefaultAndMatchPlainOpsInLogitsAndGradients() {
+        try (NDManager m = manager.newSubManager(); LlamaWeights w = LlamaWeights.initialize(m, TinyModels.gqa(), 21)) {
+            LlamaModel fused = new LlamaModel(w);
+            LlamaModel plain = new LlamaModel(w, false);
+            assertTrue(fused.usesFusedKernels());
+            assertFalse(plain.usesFusedKernels());
+            int[][] x = TinyModels.tokens(22, 3, 11, 64);
+            long[][] pos = {{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10}, {0, 1, 2, 30, 31, 32, 33, 34, 35, 36, 37}, TinyModels.positions(1, 11, 5)[0]};
+            Map<String, float[]> gradFused = new java.util.TreeMap<>();
+            Map<String, float[]> gradPlain = new java.util.TreeMap<>();
+            float[] a = logitsAndGradients(m, fused, w, x, pos, gradFused);
+            float[] b = logitsAndGradients(m, plain, w, x, pos, gradPlain);
+            assertArrayEquals(b, a, 1e-5f);
+            assertEquals(w.arrays().keySet(), gradFused.keySet());
+            for (String name : gradPlain.keySet()) {
+                float[] gp = gradPlain.get(name);
+                float[] gf = gradFused.get(name);
+                double scale = 0;
+                for (float v : gp) {
+                    scale = Math.max(scale, Math.abs(v));
+                }
+                assertTrue(scale > 0, name + " got no gradient");
+                assertArrayEquals(gp, gf, (float) (1e-4 * scale), name);
+            }
+        }
+    }
+
+    /** Logits of the batch, and every weight's gradient of sum(logits * fixed random weights). */
+    private static float[] logitsAndGradients(NDManager m, LlamaModel model, LlamaWeights w, int[][] x, long[][] pos,
+            Map<String, float[]> gradients) {
+        w.setRequiresGradient(true);
+        try (NDManager pass = m.newSubManager();
+                ai.djl.training.GradientCollector gc = pass.getEngine().newGradientCollector()) {
+            NDArray logits = model.logits(pass, x, pos, new NoScaling());
+            float[] mix = new float[Math.toIntExact(logits.size())];
+            java.util.SplittableRandom r = new java.util.SplittableRandom(3);
+            for (int i = 0; i < mix.length; i++) {
+                mix[i] = (float) r.nextGaussian();
+            }
+            gc.backward(logits.mul(pass.create(mix, logits.getShape())).sum());
+            for (Map.Entry<String, NDArray> e : w.arrays().entrySet()) {
+                gradients.put(e.getKey(), e.getValue().getGradient().toFloatArray());
+                ai.djl.pytorch.jni.JniUtils.zeroGrad((ai.djl.pytorch.engine.PtNDArray) e.getValue());
+            }
+            return logits.toFloatArray();
+        } finally {
+            w.setRequiresGradient(false);
+        }
+    }
+
+    @Test
     void rotationMatrixEqualsRotateHalf() {
         try (NDManager m = manager.newSubManager()) {
             NDArray x = m.randomNormal(new ai.djl.ndarray.types.Shape(2, 3, 5, 8));
             var ctx = new ForwardContext(m, TinyModels.gqa(), ai.djl.ndarray.types.DataType.FLOAT32,
-                    TinyModels.positions(2, 5, 0), new NoScaling(), 4, 0);
+                    TinyModels.positions(2, 5, 0), new NoScaling(), 4, 0, null);
             assertArrayEquals(DecoderOps.rotateHalf(x).toFloatArray(), x.matMul(ctx.rotation).toFloatArray(), 0f);
         }
     }
@@ -140,7 +191,7 @@ class LlamaModelTest {
     @Test
     void lowMemoryForwardWithQueryChunksMatchesPlainForward() {
         try (NDManager m = manager.newSubManager(); LlamaWeights w = LlamaWeights.initialize(m, TinyModels.untied(), 7)) {
-            LlamaModel model = new LlamaModel(w);
+            LlamaModel model = new LlamaModel(w, false); // fused attention never chunks: test the chunked path
             int[][] x = TinyModels.tokens(8, 2, 13, 64);
             long[][] pos = TinyModels.positions(2, 13, 0);
             float[] plain = model.logits(m, x, pos, new NoScaling()).toFloatArray();

@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.types.SparseFormat;
-import ai.djl.nn.Activation;
 import ai.djl.nn.core.Embedding;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
@@ -13,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.creamlab.model.LlamaConfig;
+import org.creamlab.model.kernels.FusedKernels;
 
 /** The non-GEMM share of a training step: the elementwise op groups, each replayed alone. */
 final class ElementwiseGroups {
@@ -21,8 +21,10 @@ final class ElementwiseGroups {
 
     /**
      * Forward + backward time per training step of the non-GEMM op groups, each replayed alone at
-     * the step's shapes with the same op sequence as the model's DecoderOps / LanguageModelLoss,
-     * times its multiplicity per step. Best of 3 after one warm-up.
+     * the step's shapes with the same op sequence as the model's DecoderOps / LanguageModelLoss
+     * (with its default fused kernels: the attention group is libtorch's flash kernel, its matmuls
+     * included, which {@link GemmCeiling} therefore leaves out), times its multiplicity per step.
+     * Best of 6 after one warm-up.
      */
     static Map<String, Double> measure(NDManager manager, LlamaConfig c, int b, int t) {
         int d = c.hiddenSize();
@@ -33,6 +35,7 @@ final class ElementwiseGroups {
         int layers = c.layers();
         Map<String, Double> out = new LinkedHashMap<>();
         try (NDManager m = manager.newSubManager()) {
+            FusedKernels kernels = FusedKernels.load(m);
             NDArray eps = m.create((float) c.rmsNormEps());
             out.put("rmsnorm (2L+1)", (2 * layers + 1) * fwdBwd(m, new Shape[] {new Shape(b, t, d), new Shape(d)},
                     a -> a[0].div(a[0].square().mean(new int[] {-1}, true).add(eps).sqrt()).mul(a[1])));
@@ -44,15 +47,15 @@ final class ElementwiseGroups {
                         NDArray x = a[0].transpose(0, 2, 1, 3);
                         return x.mul(cos).add(x.matMul(rotation).mul(sin));
                     }));
-            // the model builds the (T, T) mask on the host in every layer (ForwardContext.causalMask)
-            out.put("causal mask build (per use)", layers * Timing.bestOf(6, () -> causalMask(m, t).close()));
-            NDArray built = causalMask(m, t);
-            out.put("mask add+softmax (L)", layers * fwdBwd(m, new Shape[] {new Shape(b, h, t, t)},
-                    a -> a[0].add(built).softmax(-1)));
+            // attention runs in libtorch's flash kernel (FusedKernels), its QK^T and PV products included
+            NDArray attentionScale = m.create((float) (1 / Math.sqrt(hd)));
+            Shape heads = new Shape(b, h, t, hd);
+            out.put("attention: fused flash kernel (L)", layers * fwdBwd(m, new Shape[] {heads, heads, heads},
+                    a -> kernels.causalAttention(a[0].mul(attentionScale), a[1], a[2])));
             out.put("merge heads (L)", layers * fwdBwd(m, new Shape[] {new Shape(b, h, t, hd)},
                     a -> a[0].transpose(0, 2, 1, 3).reshape(b, t, d)));
             out.put("silu*up (L)", layers * fwdBwd(m, new Shape[] {new Shape(b, t, f), new Shape(b, t, f)},
-                    a -> a[0].mul(Activation.sigmoid(a[0])).mul(a[1])));
+                    a -> kernels.swiGlu(a[0], a[1])));
             out.put("residual add (2L)", 2 * layers * fwdBwd(m, new Shape[] {new Shape(b, t, d), new Shape(b, t, d)},
                     a -> a[0].add(a[1])));
             SplittableRandom r = new SplittableRandom(7);
@@ -97,16 +100,5 @@ final class ElementwiseGroups {
                 }
             });
         }
-    }
-
-    /** The additive (T, T) causal mask, built on the host as ForwardContext does. */
-    private static NDArray causalMask(NDManager m, int t) {
-        float[] mask = new float[t * t];
-        for (int i = 0; i < t; i++) {
-            for (int j = i + 1; j < t; j++) {
-                mask[i * t + j] = Float.NEGATIVE_INFINITY;
-            }
-        }
-        return m.create(mask, new Shape(t, t));
     }
 }

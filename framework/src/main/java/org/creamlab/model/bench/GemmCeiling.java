@@ -17,20 +17,22 @@ final class GemmCeiling {
 
     private GemmCeiling() {}
 
-    /** Result of replaying every GEMM of a training step alone. */
-    record GemmReplay(double totalSeconds, int count, double bestGflops, String bestShape) {}
+    /** Result of replaying every GEMM of a training step alone; {@code flops} is their sum. */
+    record GemmReplay(double totalSeconds, int count, double flops, double bestGflops, String bestShape) {}
 
     /** One GEMM shape of the step: how to make its operands, how often it runs, its FLOPs. */
     private record Gemm(String name, int times, double flops, Supplier<NDArray[]> operands, boolean linear) {}
 
     /**
      * Replays the step's matmuls, each at its own shape and operand layout (the linear layers as
-     * {@code x W^T}, input gradients {@code dY W}, weight gradients {@code dY^T X}; the attention
-     * products on {@code (B, H, T, hd)} with the transposed views the model uses), times each alone
-     * (best of 3 after one warm-up) and adds them up with their multiplicity. The FLOPs replayed
-     * equal {@link Flops#train} exactly.
+     * {@code x W^T}, input gradients {@code dY W}, weight gradients {@code dY^T X}; with
+     * {@code attentionProducts}, also the six attention products on {@code (B, H, T, hd)} with the
+     * transposed views of a materialized-scores attention), times each alone (best of 4 after one
+     * warm-up) and adds them up with their multiplicity. With the attention products the FLOPs
+     * replayed equal {@link Flops#train} exactly; without them (the model's fused attention does
+     * its products inside the flash kernel) they are the linear layers' share.
      */
-    static GemmReplay replay(NDManager manager, LlamaConfig c, int b, int t) {
+    static GemmReplay replay(NDManager manager, LlamaConfig c, int b, int t, boolean attentionProducts) {
         long n = (long) b * t;
         long d = c.hiddenSize();
         long kv = (long) c.kvHeads() * c.headDim();
@@ -56,6 +58,9 @@ final class GemmCeiling {
                         () -> new NDArray[] {m.randomNormal(new Shape(n, out)).transpose(), m.randomNormal(new Shape(n, in))}, false));
             }
             double att = 2.0 * b * h * t * t * hd;
+            if (!attentionProducts) {
+                return time(m, gemms);
+            }
             Shape qShape = new Shape(b, h, t, hd);
             Shape sShape = new Shape(b, h, t, t);
             gemms.add(new Gemm("attn Q K^T", layers, att,
@@ -70,31 +75,36 @@ final class GemmCeiling {
                     () -> new NDArray[] {m.randomNormal(sShape), m.randomNormal(qShape)}, false));
             gemms.add(new Gemm("attn dK = dS^T Q", layers, att,
                     () -> new NDArray[] {m.randomNormal(sShape).transpose(0, 1, 3, 2), m.randomNormal(qShape)}, false));
+            return time(m, gemms);
+        }
+    }
 
-            double total = 0;
-            int count = 0;
-            double best = 0;
-            String bestName = "";
-            for (Gemm g : gemms) {
-                try (NDManager s = m.newSubManager()) {
-                    NDArray[] ops = g.operands.get();
-                    for (NDArray a : ops) {
-                        a.attach(s);
-                    }
-                    double seconds = Timing.bestOf(4, () -> {
-                        NDArray out = g.linear ? Linear.linear(ops[0], ops[1]).singletonOrThrow() : ops[0].matMul(ops[1]);
-                        out.close();
-                    });
-                    total += g.times * seconds;
-                    count += g.times;
-                    double gflops = g.flops / seconds / 1e9;
-                    if (gflops > best) {
-                        best = gflops;
-                        bestName = g.name;
-                    }
+    private static GemmReplay time(NDManager m, List<Gemm> gemms) {
+        double total = 0;
+        int count = 0;
+        double flops = 0;
+        double best = 0;
+        String bestName = "";
+        for (Gemm g : gemms) {
+            try (NDManager s = m.newSubManager()) {
+                NDArray[] ops = g.operands.get();
+                for (NDArray a : ops) {
+                    a.attach(s);
+                }
+                double seconds = Timing.bestOf(4, () -> {
+                    NDArray out = g.linear ? Linear.linear(ops[0], ops[1]).singletonOrThrow() : ops[0].matMul(ops[1]);
+                    out.close();
+                });
+                total += g.times * seconds;
+                count += g.times;
+                flops += g.times * g.flops;
+                double gflops = g.flops / seconds / 1e9;
+                if (gflops > best) {
+                    best = gflops;
+                    bestName = g.name;
                 }
             }
-            return new GemmReplay(total, count, best, bestName);
         }
+        return new GemmReplay(total, count, flops, best, bestName);
     }
 }

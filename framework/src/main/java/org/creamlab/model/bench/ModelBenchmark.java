@@ -1,6 +1,7 @@
 package org.creamlab.model.bench;
 
 import ai.djl.ndarray.NDManager;
+import org.creamlab.engine.NativeEnvironment;
 import org.creamlab.model.LlamaConfig;
 import org.creamlab.model.LlamaModel;
 import org.creamlab.train.AdamW;
@@ -34,6 +35,7 @@ public final class ModelBenchmark {
     public static void main(String[] args) throws Exception {
         String command = args.length > 0 ? args[0] : "all";
         System.out.printf("threads=%s%n", System.getProperty("ai.djl.pytorch.num_threads", "default"));
+        System.out.println("native environment: " + NativeEnvironment.current().describe());
         try (NDManager manager = NDManager.newBaseManager()) {
             switch (command) {
                 case "train" -> {
