@@ -15,6 +15,10 @@
  * }
  * }</pre>
  *
+ * <p>Attention and the SwiGLU gate run in libtorch's fused kernels ({@code kernels.FusedKernels}:
+ * flash attention, SiLU product) wherever they apply; {@code new LlamaModel(weights, false)} runs
+ * everything on plain DJL ops.
+ *
  * <p>Rules followed throughout (reference/djl-field-notes.md): no Java number enters an op on the
  * autograd path (scalars are arrays in the pass's manager); the activation is always the first
  * operand; arrays whose memory is shared by live views are never closed early; bfloat16 is
