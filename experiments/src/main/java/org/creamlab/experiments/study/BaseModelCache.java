@@ -15,7 +15,10 @@ import org.creamlab.config.Settings;
  * Pre-trained bases on disk, keyed by {@link BaseRecipe#hash()}: {@code db/models/base-<hash>/}
  * holds the HF-format checkpoint ({@code config.json}, {@code model.safetensors}) and
  * {@code base.json} (the recipe and the in-window scores it reached). Only a base that passed the
- * in-window bar is stored. Writes go to a temporary folder renamed into place.
+ * in-window bar is stored. Writes go to a temporary folder renamed into place. A recipe whose
+ * model stayed below the bar leaves {@code base-<hash>.rejected.json} (recipe and scores), so that
+ * the next runs of a sweep fail at once instead of pre-training the same model again: pre-training
+ * is deterministic for one machine and thread count. Delete the file to try again.
  */
 public final class BaseModelCache {
 
@@ -62,6 +65,29 @@ public final class BaseModelCache {
         }
         Files.move(checkpoint, target, StandardCopyOption.ATOMIC_MOVE);
         return target;
+    }
+
+    /** Where a below-bar outcome of this recipe is recorded. */
+    public Path rejectionFile(BaseRecipe recipe) {
+        return root.resolve("base-" + recipe.hash() + ".rejected.json");
+    }
+
+    /** Records that this recipe's model stayed below the bar with these scores. */
+    public void recordRejection(BaseRecipe recipe, Map<String, Double> scores) throws IOException {
+        Files.createDirectories(root);
+        Path file = rejectionFile(recipe);
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.writeString(tmp, gson.toJson(new BaseInfo(recipe, scores)), StandardCharsets.UTF_8);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** The scores of an earlier below-bar outcome of this recipe, if one is recorded. */
+    public Optional<Map<String, Double>> rejection(BaseRecipe recipe) throws IOException {
+        Path file = rejectionFile(recipe);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        return Optional.of(gson.fromJson(Files.readString(file, StandardCharsets.UTF_8), BaseInfo.class).scores());
     }
 
     private record BaseInfo(BaseRecipe recipe, Map<String, Double> scores) {}

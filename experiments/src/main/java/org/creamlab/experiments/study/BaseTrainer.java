@@ -54,12 +54,21 @@ public final class BaseTrainer {
         this.cache = cache;
     }
 
-    /** The cached base for this recipe, trained now (in this run) when missing. */
+    /**
+     * The cached base for this recipe, trained now (in this run) when missing.
+     *
+     * @throws BaseBelowBarException at once when an earlier run recorded that this recipe stays
+     *     below the bar ({@link BaseModelCache#rejection})
+     */
     public Path obtain(BaseRecipe recipe, RunContext run, Device device) throws IOException {
         var cached = cache.find(recipe);
         if (cached.isPresent()) {
             LOG.info("base {} from cache: {} (in-window {})", recipe.hash(), cached.get(), cache.scores(cached.get()));
             return cached.get();
+        }
+        var rejected = cache.rejection(recipe);
+        if (rejected.isPresent()) {
+            throw new BaseBelowBarException(recipe, rejected.get(), cache.rejectionFile(recipe));
         }
         LOG.info("no cached base for {}: pre-training it now", recipe.hash());
         return train(recipe, run, device);
@@ -102,7 +111,8 @@ public final class BaseTrainer {
             LOG.info("base {} in-window accuracy (teacher-forced): {}", recipe.hash(), scores);
             for (String task : BAR_TASKS) {
                 if (scores.get(task) < BAR) {
-                    throw new BaseBelowBarException(recipe, scores);
+                    cache.recordRejection(recipe, scores);
+                    throw new BaseBelowBarException(recipe, scores, null);
                 }
             }
             Files.createDirectories(staged);

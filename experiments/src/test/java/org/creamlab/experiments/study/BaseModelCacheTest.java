@@ -1,0 +1,42 @@
+package org.creamlab.experiments.study;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BaseModelCacheTest {
+
+    private static final BaseRecipe RECIPE = new BaseRecipe(128, 16, 1, 2, 1, 1, 1e-3, 0.5, 0.1, 1);
+
+    @Test
+    void aRecordedRejectionIsReadBackAndIsNotABase(@TempDir Path dir) throws IOException {
+        BaseModelCache cache = new BaseModelCache(dir);
+        assertTrue(cache.rejection(RECIPE).isEmpty());
+        cache.recordRejection(RECIPE, Map.of("lines", 0.93, "kv", 0.99, "passkey", 1.0));
+        assertEquals(Map.of("lines", 0.93, "kv", 0.99, "passkey", 1.0), cache.rejection(RECIPE).orElseThrow());
+        assertTrue(cache.find(RECIPE).isEmpty());
+        BaseRecipe other = new BaseRecipe(128, 16, 1, 2, 1, 1, 1e-3, 0.5, 0.1, 2);
+        assertTrue(cache.rejection(other).isEmpty(), "a rejection belongs to its recipe only");
+    }
+
+    @Test
+    void obtainFailsAtOnceForARecipeThatWasRejectedBefore(@TempDir Path dir) throws IOException {
+        BaseModelCache cache = new BaseModelCache(dir);
+        cache.recordRejection(RECIPE, Map.of("lines", 0.93));
+        // no study data, run or device: pre-training would fail differently, so this shows it is skipped
+        BaseTrainer trainer = new BaseTrainer(null, cache);
+        BaseBelowBarException e = assertThrows(BaseBelowBarException.class, () -> trainer.obtain(RECIPE, null, null));
+        assertTrue(e.getMessage().contains(cache.rejectionFile(RECIPE).toString()) && e.getMessage().contains("lines=0.93"),
+                e.getMessage());
+        Files.delete(cache.rejectionFile(RECIPE));
+        assertThrows(NullPointerException.class, () -> trainer.obtain(RECIPE, null, null),
+                "without the record it pre-trains again (and fails here only for lack of data)");
+    }
+}
