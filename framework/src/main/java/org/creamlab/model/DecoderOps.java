@@ -41,12 +41,12 @@ final class DecoderOps {
 
     /**
      * SiLU-gated MLP: {@code down(silu(gate(x)) * up(x))}; x {@code (B, T, d)}. The gating runs in
-     * libtorch's fused kernel when the pass has one and x is float32.
+     * libtorch's fused kernel when the pass has one.
      */
     static NDArray swiGlu(ForwardContext ctx, NDArray x, NDArray gate, NDArray up, NDArray down) {
         NDArray g = linear(x, gate);
         NDArray u = linear(x, up);
-        if (ctx.fused != null && g.getDataType() == DataType.FLOAT32) {
+        if (ctx.fused != null) {
             return linear(ctx.fused.swiGlu(g, u), down);
         }
         NDArray silu = g.mul(Activation.sigmoid(g));
@@ -105,7 +105,7 @@ final class DecoderOps {
     }
 
     /**
-     * Causal softmax attention for the new queries. With fused kernels and float32 it is one
+     * Causal softmax attention for the new queries. With fused kernels it is one
      * libtorch flash-attention call whenever no cache offsets the mask (a full sequence, or a single
      * new query, which sees every key); otherwise the scores are materialized, optionally in query
      * chunks each in its own sub-manager (inference only: chunking needs no gradient).
@@ -122,7 +122,7 @@ final class DecoderOps {
         NDArray values = repeatKv(v, group, owner);
         int tq = Math.toIntExact(q.getShape().get(2));
         int tk = Math.toIntExact(keys.getShape().get(2));
-        if (ctx.fused != null && q.getDataType() == DataType.FLOAT32) {
+        if (ctx.fused != null) {
             if (ctx.pastLength == 0 && tq == tk) {
                 return ctx.fused.causalAttention(q, keys, values);
             }

@@ -17,7 +17,8 @@ import org.creamlab.rope.RopeTables;
  * which is thereby folded into the queries' rotation; {@code rotation} {@code (headDim, headDim)},
  * the matrix with {@code x @ rotation == rotate_half(x)}; {@code eps} a 0-d array.
  *
- * <p>{@code fused} is null when the pass runs on plain DJL ops only.
+ * <p>{@code fused} is null when the pass runs on plain DJL ops only: when no kernels were given or
+ * the activations are not float32 (the fused kernels are used for float32 only).
  */
 final class ForwardContext {
 
@@ -30,7 +31,7 @@ final class ForwardContext {
     final NDArray sinQ;
     final NDArray rotation;
     final NDArray eps;
-    /** libtorch's fused kernels, or null for plain DJL ops. */
+    /** libtorch's fused kernels, or null for plain DJL ops (also for any dtype but float32). */
     final FusedKernels fused;
     /** Queries per attention chunk; {@code Integer.MAX_VALUE} means one chunk. */
     final int queryChunk;
@@ -47,7 +48,7 @@ final class ForwardContext {
             int pastLength,
             FusedKernels fused) {
         this.manager = manager;
-        this.fused = fused;
+        this.fused = dtype == DataType.FLOAT32 ? fused : null;
         this.config = config;
         this.dtype = dtype;
         this.queryChunk = queryChunk;

@@ -10,8 +10,9 @@ import java.util.function.Supplier;
 import org.creamlab.model.LlamaConfig;
 
 /**
- * The matmul ceiling of a training step: every GEMM of forward and backward replayed alone at its
- * own shape, giving the step's GEMM-only time and the best GFLOP/s any of its shapes reaches.
+ * The matmul ceiling of a training step: every linear-layer GEMM of forward and backward replayed
+ * alone at its own shape, giving the step's GEMM-only time and the best GFLOP/s any of its shapes
+ * reaches.
  */
 final class GemmCeiling {
 
@@ -24,23 +25,20 @@ final class GemmCeiling {
     private record Gemm(String name, int times, double flops, Supplier<NDArray[]> operands, boolean linear) {}
 
     /**
-     * Replays the step's matmuls, each at its own shape and operand layout (the linear layers as
-     * {@code x W^T}, input gradients {@code dY W}, weight gradients {@code dY^T X}; with
-     * {@code attentionProducts}, also the six attention products on {@code (B, H, T, hd)} with the
-     * transposed views of a materialized-scores attention), times each alone (best of 4 after one
-     * warm-up) and adds them up with their multiplicity. With the attention products the FLOPs
-     * replayed equal {@link Flops#train} exactly; without them (the model's fused attention does
-     * its products inside the flash kernel) they are the linear layers' share.
+     * Replays the step's linear-layer matmuls, each at its own shape and operand layout
+     * ({@code x W^T}, input gradients {@code dY W}, weight gradients {@code dY^T X}), times each
+     * alone (best of 4 after one warm-up) and adds them up with their multiplicity. The attention
+     * products are not among them: the model computes them inside the fused flash kernel, which
+     * {@link ElementwiseGroups} times as one group. So the FLOPs replayed are the linear layers'
+     * share of {@link Flops#train}.
      */
-    static GemmReplay replay(NDManager manager, LlamaConfig c, int b, int t, boolean attentionProducts) {
+    static GemmReplay replay(NDManager manager, LlamaConfig c, int b, int t) {
         long n = (long) b * t;
         long d = c.hiddenSize();
         long kv = (long) c.kvHeads() * c.headDim();
         long f = c.intermediateSize();
         long v = c.vocabSize();
         int layers = c.layers();
-        long h = c.heads();
-        long hd = c.headDim();
         List<Gemm> gemms = new ArrayList<>();
         try (NDManager m = manager.newSubManager()) {
             // linear layers: (in, out, how many per step)
@@ -57,24 +55,6 @@ final class GemmCeiling {
                 gemms.add(new Gemm(String.format("dW dY^T %dx%d X %dx%d", out, n, n, in), times, fl,
                         () -> new NDArray[] {m.randomNormal(new Shape(n, out)).transpose(), m.randomNormal(new Shape(n, in))}, false));
             }
-            double att = 2.0 * b * h * t * t * hd;
-            if (!attentionProducts) {
-                return time(m, gemms);
-            }
-            Shape qShape = new Shape(b, h, t, hd);
-            Shape sShape = new Shape(b, h, t, t);
-            gemms.add(new Gemm("attn Q K^T", layers, att,
-                    () -> new NDArray[] {m.randomNormal(qShape), m.randomNormal(qShape).transpose(0, 1, 3, 2)}, false));
-            gemms.add(new Gemm("attn P V", layers, att,
-                    () -> new NDArray[] {m.randomNormal(sShape), m.randomNormal(qShape)}, false));
-            gemms.add(new Gemm("attn dP = dO V^T", layers, att,
-                    () -> new NDArray[] {m.randomNormal(qShape), m.randomNormal(qShape).transpose(0, 1, 3, 2)}, false));
-            gemms.add(new Gemm("attn dV = P^T dO", layers, att,
-                    () -> new NDArray[] {m.randomNormal(sShape).transpose(0, 1, 3, 2), m.randomNormal(qShape)}, false));
-            gemms.add(new Gemm("attn dQ = dS K", layers, att,
-                    () -> new NDArray[] {m.randomNormal(sShape), m.randomNormal(qShape)}, false));
-            gemms.add(new Gemm("attn dK = dS^T Q", layers, att,
-                    () -> new NDArray[] {m.randomNormal(sShape).transpose(0, 1, 3, 2), m.randomNormal(qShape)}, false));
             return time(m, gemms);
         }
     }
