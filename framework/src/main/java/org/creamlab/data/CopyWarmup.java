@@ -63,6 +63,41 @@ public final class CopyWarmup {
         return 2 * maxLength + 3 + (maxGap < 0 ? 0 : maxGap + 1);
     }
 
+    /**
+     * A far-recall sequence of exactly {@code length} tokens for held-out perplexity:
+     * {@code <bos> x1..xm <sep> x1..xc} with {@code m = (length - 2 + 1) / 2} pool words and the first
+     * {@code c = length - 2 - m} of them repeated. The repeat (from {@link TrainingDocument#answerStart()})
+     * is predictable only from its source about {@code length / 2} tokens back: its perplexity measures
+     * the use of far context, unlike filler, which local context predicts.
+     *
+     * @throws IllegalArgumentException when {@code length < 4}
+     */
+    public TrainingDocument recall(RandomGenerator rng, int length) {
+        if (length < 4) {
+            throw new IllegalArgumentException("setting 'length': a recall sequence needs at least 4 tokens, got " + length);
+        }
+        int m = (length - 1) / 2;
+        int c = length - 2 - m;
+        int[] tokens = new int[length];
+        tokens[0] = tokenizer.specialTokens().bos();
+        for (int i = 0; i < m; i++) {
+            tokens[1 + i] = pool[rng.nextInt(pool.length)];
+        }
+        tokens[m + 1] = tokenizer.separator();
+        System.arraycopy(tokens, 1, tokens, m + 2, c);
+        boolean[] loss = new boolean[length];
+        TargetClass[] classes = new TargetClass[length];
+        int[] evidence = new int[length];
+        java.util.Arrays.fill(classes, TargetClass.NONE);
+        java.util.Arrays.fill(evidence, -1);
+        for (int i = m + 2; i < length; i++) {
+            loss[i] = true;
+            classes[i] = TargetClass.COPY;
+            evidence[i] = i - (m + 1);
+        }
+        return new TrainingDocument("recall", tokens, m + 2, loss, classes, evidence);
+    }
+
     /** The next copy sequence: {@code 2m + 3} tokens without gaps, {@code 2m + k + 4} with. */
     public TrainingDocument next(RandomGenerator rng) {
         int m = (int) Draws.between(rng, minLength, maxLength);
@@ -82,6 +117,17 @@ public final class CopyWarmup {
         }
         System.arraycopy(tokens, 1, tokens, copyStart, m);
         tokens[tokens.length - 1] = tokenizer.specialTokens().eos();
-        return new TrainingDocument("copy", tokens, copyStart);
+        boolean[] loss = new boolean[tokens.length];
+        TargetClass[] classes = new TargetClass[tokens.length];
+        int[] evidence = new int[tokens.length];
+        java.util.Arrays.fill(classes, TargetClass.NONE);
+        java.util.Arrays.fill(evidence, -1);
+        for (int i = copyStart; i < tokens.length; i++) {
+            loss[i] = true;
+            boolean copied = i < tokens.length - 1;
+            classes[i] = copied ? TargetClass.COPY : TargetClass.FILLER;
+            evidence[i] = copied ? 1 + (i - copyStart) : -1;   // the source token it repeats
+        }
+        return new TrainingDocument("copy", tokens, copyStart, loss, classes, evidence);
     }
 }

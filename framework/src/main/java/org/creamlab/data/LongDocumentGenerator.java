@@ -114,17 +114,15 @@ public final class LongDocumentGenerator {
             if (length < 2) {
                 throw new IllegalArgumentException("setting 'length': a filler document needs at least 2 tokens");
             }
-            PromptBuilder doc = new PromptBuilder(tokenizer);
-            doc.appendToken(tokenizer.specialTokens().bos());
-            doc.append(new FillerStream(tokenizer, grammar, rng).take(length - 1));
-            return new TrainingDocument(FILLER, doc.toArray(), 1);
+            LabelledDocumentBuilder doc = new LabelledDocumentBuilder(tokenizer);
+            doc.unlabelled(new int[] {tokenizer.specialTokens().bos()});
+            doc.filler(new FillerStream(tokenizer, grammar, rng).take(length - 1));
+            return doc.build(FILLER, 1);
         }
         TaskSample s = tasks.get(kind).sample(rng, length - maxAnswer - 1, Placement.uniform());
-        PromptBuilder doc = new PromptBuilder(tokenizer);
-        doc.append(s.prompt());
-        int answerStart = doc.append(s.answer());
-        doc.appendToken(tokenizer.specialTokens().eos());
-        return new TrainingDocument(kind, doc.toArray(), answerStart);
+        LabelledDocumentBuilder doc = new LabelledDocumentBuilder(tokenizer);
+        int answerStart = doc.task(s);
+        return doc.build(kind, answerStart);
     }
 
     /**
@@ -132,42 +130,41 @@ public final class LongDocumentGenerator {
      * a fifth kind when there is one) back to back, then filler.
      */
     private TrainingDocument episodes(RandomGenerator rng, int length) {
+        return episodes(rng, length, episodeMaxLength);
+    }
+
+    /**
+     * An {@code episodes} document of {@code length} tokens whose task samples are each at most
+     * {@code longest} tokens (copies as a fifth kind when they fit): answers all through the
+     * document, each with its evidence inside its own episode.
+     *
+     * @throws IllegalStateException when this generator was built without episodes
+     */
+    public TrainingDocument episodes(RandomGenerator rng, int length, int longest) {
         int shortest = shortestEpisode(tasks, maxAnswer);
-        PromptBuilder doc = new PromptBuilder(tokenizer);
-        java.util.BitSet targets = new java.util.BitSet();
-        int used = 0;
-        while (length - used >= shortest) {
-            int room = length - used;
+        if (longest <= shortest) {
+            throw new IllegalArgumentException("setting 'episodeMaxLength': " + longest
+                    + " tokens cannot hold a task sample (needs more than " + shortest + ")");
+        }
+        LabelledDocumentBuilder doc = new LabelledDocumentBuilder(tokenizer);
+        while (length - doc.size() >= shortest) {
+            int room = length - doc.size();
             int kind = rng.nextInt(Tasks.ALL.size() + (copy == null ? 0 : 1));
             if (kind == Tasks.ALL.size()) {
                 if (copy.maximumTokens() <= room) {
-                    TrainingDocument c = copy.next(rng);
-                    int start = doc.append(c.tokens());
-                    targets.set(start + c.answerStart(), start + c.length());
-                    used = doc.size();
+                    doc.document(copy.next(rng));
                     continue;
                 }
                 kind = rng.nextInt(Tasks.ALL.size());
             }
-            int episode = (int) Draws.between(rng, shortest, Math.min(episodeMaxLength, room));
+            int episode = (int) Draws.between(rng, shortest, Math.min(longest, room));
             String task = Tasks.ALL.get(kind);
-            TaskSample s = tasks.get(task).sample(rng, episode - maxAnswer - 1, Placement.uniform());
-            doc.append(s.prompt());
-            int answer = doc.append(s.answer());
-            doc.appendToken(tokenizer.specialTokens().eos());
-            used = doc.size();
-            targets.set(answer, used);
+            doc.task(tasks.get(task).sample(rng, episode - maxAnswer - 1, Placement.uniform()));
         }
-        if (length - used > 0) {
-            doc.append(new FillerStream(tokenizer, grammar, rng).take(length - used));
-            targets.set(used, length);
+        if (length - doc.size() > 0) {
+            doc.filler(new FillerStream(tokenizer, grammar, rng).take(length - doc.size()));
         }
-        int[] tokens = doc.toArray();
-        boolean[] loss = new boolean[tokens.length];
-        for (int i = 0; i < loss.length; i++) {
-            loss[i] = targets.get(i);
-        }
-        return new TrainingDocument(EPISODES, tokens, 1, loss);
+        return doc.build(EPISODES, 1);
     }
 
     /**

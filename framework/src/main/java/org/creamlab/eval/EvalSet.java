@@ -34,17 +34,36 @@ public final class EvalSet {
         this.fingerprint = h;
     }
 
-    /** Builds the set: {@code samplesPerCell} samples for each cell of {@code grid}. */
+    /** Builds the set: {@code samplesPerCell} samples for each cell of {@code grid}, prompts of the cell's length. */
     public static EvalSet build(TaskGenerators generators, EvalGrid grid, int samplesPerCell, long seed) {
+        return build(generators, grid, samplesPerCell, seed, 0);
+    }
+
+    /**
+     * Builds the set with room for the answer: each cell's prompts are {@code answerRoom} tokens
+     * shorter than its length, so that prompt and answer together fit the cell's length (a model
+     * evaluated at a context of L then never predicts an answer token at a position id of L or more).
+     *
+     * @param answerRoom the most answer tokens a task has (0: prompts of the cell's length)
+     */
+    public static EvalSet build(TaskGenerators generators, EvalGrid grid, int samplesPerCell, long seed, int answerRoom) {
         if (samplesPerCell < 1) {
             throw new IllegalArgumentException("setting 'samplesPerCell' must be >= 1, got " + samplesPerCell);
+        }
+        if (answerRoom < 0) {
+            throw new IllegalArgumentException("setting 'answerRoom' must be >= 0, got " + answerRoom);
         }
         Map<EvalCell, List<TaskSample>> samples = new LinkedHashMap<>();
         for (EvalCell cell : grid.cells()) {
             SplittableRandom rng = new SplittableRandom(cellSeed(seed, cell));
             List<TaskSample> list = new ArrayList<>(samplesPerCell);
             for (int i = 0; i < samplesPerCell; i++) {
-                list.add(generators.get(cell.task()).sample(rng, cell.length(), cell.placement()));
+                TaskSample sample = generators.get(cell.task()).sample(rng, cell.length() - answerRoom, cell.placement());
+                if (answerRoom > 0 && sample.length() + sample.answer().length > cell.length()) {
+                    throw new IllegalStateException(cell.key() + ": prompt " + sample.length() + " + answer "
+                            + sample.answer().length + " tokens exceed the cell's " + cell.length());
+                }
+                list.add(sample);
             }
             samples.put(cell, List.copyOf(list));
         }

@@ -50,4 +50,37 @@ public final class Perplexity {
         }
         return out;
     }
+
+    /**
+     * Perplexity of each document's continuation given its beginning: the tokens from
+     * {@link TrainingDocument#answerStart()} on, scored after the tokens before it, pooled over the
+     * documents of each length. For documents whose continuation depends on far context (e.g.
+     * {@code CopyWarmup#recall}), this measures whether a model uses that context. Logged as
+     * {@code <prefix>/<name>} with dimensions task {@code name} and the document length.
+     *
+     * @return perplexity by document length, in ascending length
+     */
+    public static Map<Integer, Double> ofContinuations(ScoringModel model, List<TrainingDocument> documents, String prefix,
+            String name, MetricLog metrics) {
+        if (documents.isEmpty()) {
+            throw new IllegalArgumentException("setting 'documents': perplexity needs at least one document");
+        }
+        Map<Integer, double[]> sums = new java.util.TreeMap<>();
+        for (TrainingDocument d : documents) {
+            int[] tokens = d.tokens();
+            int[] prompt = Arrays.copyOfRange(tokens, 0, d.answerStart());
+            int[] target = Arrays.copyOfRange(tokens, d.answerStart(), tokens.length);
+            TargetScores s = model.scoreTargets(List.of(prompt), List.of(target)).get(0);
+            double[] acc = sums.computeIfAbsent(d.length(), k -> new double[2]);
+            acc[0] += s.totalNll();
+            acc[1] += target.length;
+        }
+        Map<Integer, Double> out = new LinkedHashMap<>();
+        sums.forEach((length, acc) -> {
+            double ppl = Math.exp(acc[0] / acc[1]);
+            out.put(length, ppl);
+            metrics.log(prefix + "/" + name, ppl, Dimensions.task(name).withLength(length));
+        });
+        return out;
+    }
 }

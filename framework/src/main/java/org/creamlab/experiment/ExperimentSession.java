@@ -70,9 +70,46 @@ public final class ExperimentSession implements AutoCloseable {
         SweepOverrides overrides = SweepOverrides.from(properties);
         List<List<RunPlan>> all = new ArrayList<>();
         for (ExperimentDescriptor e : experiments) {
-            all.add(SweepExpander.expand(e, overrides));
+            List<RunPlan> plans = SweepExpander.expand(e, overrides);
+            check(e, plans);
+            all.add(plans);
         }
         return all;
+    }
+
+    /** Runs the experiment's {@link ValidatedBy} check on every point; the first failure names its point. */
+    static void check(ExperimentDescriptor e, List<RunPlan> plans) {
+        ValidatedBy by = findValidatedBy(e.type());
+        if (by == null) {
+            return;
+        }
+        PlanCheck check;
+        try {
+            check = by.value().getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException ex) {
+            throw new IllegalStateException(by.value().getName() + " needs a public no-argument constructor", ex);
+        }
+        for (RunPlan plan : plans) {
+            try {
+                check.check(plan.params());
+            } catch (IllegalArgumentException ex) {
+                throw new InvalidParameterException(plan.displayName() + ": " + ex.getMessage());
+            }
+        }
+    }
+
+    private static ValidatedBy findValidatedBy(Class<?> type) {
+        ValidatedBy direct = type.getAnnotation(ValidatedBy.class);
+        if (direct != null) {
+            return direct;
+        }
+        for (java.lang.annotation.Annotation a : type.getAnnotations()) {
+            ValidatedBy meta = a.annotationType().getAnnotation(ValidatedBy.class);
+            if (meta != null) {
+                return meta;
+            }
+        }
+        return null;
     }
 
     /** The runner, starting store, engine and injector on first call. */

@@ -7,8 +7,14 @@ package org.creamlab.train;
  * @param positions {@code [B][T]} position ids (any scheme: contiguous, PoSE, CREAM ...)
  * @param targets {@code [B][T]} the id to predict at each position (ignored where the mask is off)
  * @param lossMask {@code [B][T]} whether position t contributes to the loss
+ * @param labels what each target trains and whether it is learnable, or null when the source does not say
  */
-public record Batch(int[][] tokens, long[][] positions, int[][] targets, boolean[][] lossMask) {
+public record Batch(int[][] tokens, long[][] positions, int[][] targets, boolean[][] lossMask, TargetLabels labels) {
+
+    /** A batch without target labels. */
+    public Batch(int[][] tokens, long[][] positions, int[][] targets, boolean[][] lossMask) {
+        this(tokens, positions, targets, lossMask, null);
+    }
 
     public Batch {
         int b = tokens.length;
@@ -23,6 +29,9 @@ public record Batch(int[][] tokens, long[][] positions, int[][] targets, boolean
             if (tokens[i].length != t || positions[i].length != t || targets[i].length != t || lossMask[i].length != t) {
                 throw new IllegalArgumentException("every row of the batch must have length " + t + " (row " + i + ")");
             }
+        }
+        if (labels != null) {
+            labels.requireShape(b, t, lossMask);
         }
     }
 

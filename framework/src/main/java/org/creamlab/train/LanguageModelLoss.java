@@ -19,6 +19,14 @@ public final class LanguageModelLoss {
      * @return a 0-d loss
      */
     public static NDArray maskedNll(LlamaModel model, NDManager manager, Batch batch, RopeScaling scaling, NDArray scale) {
+        return terms(model, manager, batch, scaling, scale).loss();
+    }
+
+    /**
+     * The loss and, detached from the graph, each target's own negative log-likelihood
+     * ({@code [B, T]}, 0 where the mask is off), from one forward pass.
+     */
+    public static Terms terms(LlamaModel model, NDManager manager, Batch batch, RopeScaling scaling, NDArray scale) {
         int b = batch.batchSize();
         int t = batch.length();
         long[] targets = new long[b * t];
@@ -32,6 +40,13 @@ public final class LanguageModelLoss {
         NDArray logits = model.logits(manager, batch.tokens(), batch.positions(), scaling);
         NDArray logp = logits.logSoftmax(-1);
         NDArray picked = logp.gather(manager.create(targets, new Shape(b, t, 1)), 2);
-        return picked.mul(manager.create(mask, new Shape(b, t, 1))).sum().mul(scale).neg();
+        NDArray perToken = picked.mul(manager.create(mask, new Shape(b, t, 1))).neg();
+        return new Terms(perToken.sum().mul(scale), perToken.stopGradient().reshape(b, t));
     }
+
+    /**
+     * @param loss the 0-d scaled loss to back-propagate
+     * @param perToken {@code [B, T]} each masked target's negative log-likelihood (no gradient)
+     */
+    public record Terms(NDArray loss, NDArray perToken) {}
 }

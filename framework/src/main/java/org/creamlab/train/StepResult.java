@@ -12,6 +12,8 @@ package org.creamlab.train;
  * @param stepSeconds wall time of the step
  * @param elapsedSeconds wall time since this run (or resume) started
  * @param stepsThisRun steps completed since this run (or resume) started
+ * @param classLosses the step's summed loss and target count per target class ({@link ClassLosses#NONE}
+ *     when its batches carry no labels)
  */
 public record StepResult(
         long step,
@@ -22,7 +24,15 @@ public record StepResult(
         long tokens,
         double stepSeconds,
         double elapsedSeconds,
-        long stepsThisRun) {
+        long stepsThisRun,
+        ClassLosses classLosses) {
+
+    /** A step without per-class figures. */
+    public StepResult(long step, long totalSteps, double loss, double learningRate, double gradNorm, long tokens,
+                      double stepSeconds, double elapsedSeconds, long stepsThisRun) {
+        this(step, totalSteps, loss, learningRate, gradNorm, tokens, stepSeconds, elapsedSeconds, stepsThisRun,
+                ClassLosses.NONE);
+    }
 
     /** Steps per second averaged over this run. */
     public double stepsPerSecond() {

@@ -166,18 +166,18 @@ public final class Trainer implements AutoCloseable {
             long stepStart = System.nanoTime();
             long step = completed;
             double lr = config.schedule().rate(step);
-            double[] lossAndNorm = new double[2];
-            long tokens = trainStep(step, lr, lossAndNorm);
+            StepOutcome outcome = trainStep(step, lr);
             completed++;
-            losses[(int) (step - start)] = lossAndNorm[0];
-            source.onStepCompleted(step, lossAndNorm[0]);
+            losses[(int) (step - start)] = outcome.loss();
+            source.onStepCompleted(step, outcome.loss());
             long now = System.nanoTime();
-            StepResult r = new StepResult(step, config.totalSteps(), lossAndNorm[0], lr, lossAndNorm[1], tokens,
-                    (now - stepStart) / 1e9, (now - t0) / 1e9, completed - start);
+            StepResult r = new StepResult(step, config.totalSteps(), outcome.loss(), lr, outcome.gradNorm(),
+                    outcome.tokens(), (now - stepStart) / 1e9, (now - t0) / 1e9, completed - start,
+                    outcome.classLosses());
             listeners.forEach(l -> l.onStep(r));
             boolean periodic = config.checkpointEvery() > 0 && completed % config.checkpointEvery() == 0;
             if (config.checkpointDir() != null && (periodic || completed == stop)) {
-                lastCheckpoint = checkpoint(lossAndNorm[0]);
+                lastCheckpoint = checkpoint(outcome.loss());
             }
         }
         TrainingSummary summary = new TrainingSummary(start, completed, losses, lastCheckpoint, (System.nanoTime() - t0) / 1e9);
@@ -198,12 +198,15 @@ public final class Trainer implements AutoCloseable {
         return dir;
     }
 
-    private long trainStep(long step, double lr, double[] lossAndNorm) {
+    /** What one optimizer step computed. */
+    private record StepOutcome(long tokens, double loss, double gradNorm, ClassLosses classLosses) {}
+
+    private StepOutcome trainStep(long step, double lr) {
         Batch[] batches = new Batch[config.microBatches()];
         long masked = 0;
         long tokens = 0;
         for (int micro = 0; micro < batches.length; micro++) {
-            batches[micro] = source.batch(step, micro, new SplittableRandom(mix(config.dataSeed(), step, micro)));
+            batches[micro] = source.batch(step, micro, batchRandom(config.dataSeed(), step, micro));
             masked += batches[micro].maskedCount();
             tokens += (long) batches[micro].batchSize() * batches[micro].length();
         }
@@ -214,15 +217,23 @@ public final class Trainer implements AutoCloseable {
         try (NDManager stepManager = manager.newSubManager()) {
             NDArray scale = stepManager.create((float) (1.0 / masked));
             double loss = 0;
+            ClassLosses classLosses = ClassLosses.NONE;
             try (GradientCollector collector = manager.getEngine().newGradientCollector()) {
                 for (int micro = 0; micro < batches.length; micro++) {
                     try (NDManager microManager = stepManager.newSubManager()) {
-                        NDArray l = LanguageModelLoss.maskedNll(model, microManager, batches[micro], scaling, scale);
+                        LanguageModelLoss.Terms terms = LanguageModelLoss.terms(model, microManager, batches[micro],
+                                scaling, scale);
+                        NDArray l = terms.loss();
                         if (step == config.injectNanAtStep() && micro == 0) {
                             l = l.add(microManager.create(Float.NaN));
                         }
                         collector.backward(l);
                         loss += l.getFloat();
+                        TargetLabels labels = batches[micro].labels();
+                        if (labels != null) {
+                            classLosses = classLosses.plus(ClassLosses.of(labels, terms.perToken().toFloatArray(),
+                                    batches[micro].length()));
+                        }
                     }
                 }
             }
@@ -237,10 +248,8 @@ public final class Trainer implements AutoCloseable {
             }
             double clipScale = config.clipNorm() > 0 && norm > config.clipNorm() ? config.clipNorm() / (norm + 1e-6) : 1.0;
             optimizer.step(params, lr, clipScale);
-            lossAndNorm[0] = loss;
-            lossAndNorm[1] = norm;
+            return new StepOutcome(tokens, loss, norm, classLosses);
         }
-        return tokens;
     }
 
     /** sqrt of the sum of squares of every gradient, read to the host once. */
@@ -266,6 +275,14 @@ public final class Trainer implements AutoCloseable {
     }
 
     /** SplitMix64-style mixing of (seed, step, micro) into a seed. */
+    /**
+     * The random source the trainer hands to its {@link BatchSource} for (data seed, step, micro):
+     * replaying a source with it gives exactly the batches a run trained on.
+     */
+    public static SplittableRandom batchRandom(long dataSeed, long step, int micro) {
+        return new SplittableRandom(mix(dataSeed, step, micro));
+    }
+
     static long mix(long seed, long step, int micro) {
         long z = seed + 0x9E3779B97F4A7C15L * (step + 1) + 0xD1B54A32D192ED03L * (micro + 1);
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;

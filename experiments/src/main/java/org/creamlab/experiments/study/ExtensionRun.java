@@ -28,6 +28,10 @@ import org.creamlab.train.ProgressLogger;
 import org.creamlab.train.RunMetricsListener;
 import org.creamlab.train.Trainer;
 import org.creamlab.train.TrainingConfig;
+import org.creamlab.train.ClassLossListener;
+import org.creamlab.train.TrainingListener;
+import org.creamlab.train.audit.SupervisionAudit;
+import org.creamlab.train.audit.SupervisionReport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -77,7 +81,8 @@ public final class ExtensionRun {
         try (NDManager nd = NDManager.newBaseManager(device);
              LlamaWeights weights = ModelCheckpoint.loadWeights(nd, base, config)) {
             if (!method.equals(NO_FINE_TUNING)) {
-                fineTune(weights, method, extension, scaling, schemeSettings, p, run);
+                TrainingListener curve = progressEvaluation(nd, weights, scaling, extension, p, run);
+                fineTune(weights, method, extension, scaling, schemeSettings, p, run, curve);
             }
             return new StudyEvaluation(data).evaluate(nd, new LlamaModel(weights), scaling, window, target,
                     p.getInt("evalSamples"), p.getInt("gridSamples"), p.getBoolean("greedy"), run.seed(), run);
@@ -85,7 +90,8 @@ public final class ExtensionRun {
     }
 
     private void fineTune(LlamaWeights weights, String method, WindowExtension extension, RopeScaling scaling,
-                          SchemeSettings schemeSettings, RunParams p, RunContext run) throws IOException {
+                          SchemeSettings schemeSettings, RunParams p, RunContext run, TrainingListener curve)
+            throws IOException {
         PositionScheme scheme = PositionSchemes.standard().create(method, extension, schemeSettings);
         int steps = p.getInt("steps");
         int rows = p.getInt("batch");
@@ -93,8 +99,11 @@ public final class ExtensionRun {
             // same tokens per step: rows of L instead of rows of N
             rows = Math.max(1, rows * extension.window() / scheme.sampleLength());
         }
-        ExtensionBatches batches = new ExtensionBatches(scheme, data.extensionDocuments(extension.window()), extension.targetLength(), rows,
-                data.tokenizer().specialTokens().pad());
+        FineTuneCorpus corpus = FineTuneCorpus.of(p.get("corpus"));
+        ExtensionBatches batches = new ExtensionBatches(scheme, corpus, data.extensionDocuments(extension.window()),
+                extension.targetLength(), rows, data.tokenizer().specialTokens().pad());
+        logAudit(new SupervisionAudit(extension.targetLength(), AUDIT_BINS)
+                .audit(batches, run.seed(), Math.min(steps, AUDIT_STEPS), 1), method, run);
         TrainingConfig training = TrainingConfig.builder().totalSteps(steps)
                 .schedule(LrSchedule.linear(p.getDouble("lr"), Math.max(1, steps / 10), steps, 0.0))
                 .dataSeed(run.seed()).clipNorm(1.0)
@@ -102,7 +111,8 @@ public final class ExtensionRun {
         LOG.info("fine-tuning with {}: {} steps of {} rows x {} tokens", method, steps, rows, scheme.sampleLength());
         boolean peakReset = ProcessMemory.resetPeak();
         try (Trainer trainer = new Trainer(weights, scaling, training, batches,
-                List.of(new ProgressLogger(50), RunMetricsListener.every(5, run.metrics())))) {
+                List.of(new ProgressLogger(50), RunMetricsListener.every(5, run.metrics()),
+                        new ClassLossListener(25, "train", run.metrics()::log), curve))) {
             if (run.resumed()) {
                 trainer.resumeLatest();
             }
@@ -115,7 +125,77 @@ public final class ExtensionRun {
         }
     }
 
-    private static SchemeSettings schemeSettings(RunParams p) {
+    /**
+     * The accuracy-vs-steps curve: a light evaluation ({@link StudyEvaluation#evaluateProgress}) after
+     * steps {@code steps * i / curvePoints} for {@code i = 1 .. curvePoints - 1}; the final evaluation is
+     * the last point. A point a killed run already stored is not evaluated again.
+     */
+    private TrainingListener progressEvaluation(NDManager nd, LlamaWeights weights, RopeScaling scaling,
+                                                WindowExtension extension, RunParams p, RunContext run) {
+        int steps = p.getInt("steps");
+        int points = p.getInt("curvePoints");
+        java.util.Set<Long> at = new java.util.TreeSet<>();
+        for (int i = 1; i < points; i++) {
+            long step = (long) steps * i / points;
+            if (step > 0 && step < steps) {
+                at.add(step);
+            }
+        }
+        java.util.Set<Long> done = new java.util.HashSet<>();
+        run.previousMetrics().stream().filter(m -> m.name().equals("curve/tf_exact_match") && m.step() != null)
+                .forEach(m -> done.add(m.step()));
+        int samples = Math.max(1, p.getInt("evalSamples") / 5);
+        return new TrainingListener() {
+            @Override
+            public void onStep(org.creamlab.train.StepResult r) {
+                long completed = r.step() + 1;
+                if (at.contains(completed) && !done.contains(completed)) {
+                    long t0 = System.nanoTime();
+                    new StudyEvaluation(data).evaluateProgress(nd, new LlamaModel(weights), scaling, extension.window(),
+                            extension.targetLength(), samples, run.seed(), completed, run);
+                    LOG.info("accuracy-vs-steps point after {} steps: {} s", completed,
+                            String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - t0) / 1e9));
+                }
+            }
+        };
+    }
+
+    /** Steps the supervision audit replays (the first ones of the run; the stream is stationary). */
+    static final int AUDIT_STEPS = 200;
+    /** Bins of the audit's evidence-distance histogram over [0, L). */
+    static final int AUDIT_BINS = 16;
+
+    /**
+     * Stores the audit of the run's fine-tuning data as {@code audit/...} metrics (per step, task =
+     * the method): targets by class, learnable retrieval targets, their share of the loss, rows
+     * without a target, and the distance histogram ({@code audit/distance}, length = the bin's upper edge).
+     */
+    private static void logAudit(SupervisionReport a, String method, RunContext run) {
+        Dimensions d = Dimensions.task(method);
+        var m = run.metrics();
+        m.log(Metric.of("audit/masked_targets", a.maskedTargets(), d));
+        m.log(Metric.of("audit/answer_targets", a.answerTargets(), d));
+        m.log(Metric.of("audit/copy_targets", a.copyTargets(), d));
+        m.log(Metric.of("audit/filler_targets", a.fillerTargets(), d));
+        m.log(Metric.of("audit/learnable_retrieval", a.learnableRetrieval(), d));
+        m.log(Metric.of("audit/learnable_share", a.learnableShare(), d));
+        m.log(Metric.of("audit/rows_without_target", a.rowsWithoutTarget(), d));
+        int[] edges = a.distanceBins();
+        double[] counts = a.distanceCounts();
+        for (int i = 0; i < edges.length; i++) {
+            m.log(Metric.of("audit/distance", counts[i], d.withLength(edges[i])));
+        }
+        LOG.info("supervision audit ({}, {} steps): {} targets/step, answer {} copy {} filler {}, learnable retrieval {} "
+                + "({}% of the loss), rows without target {}%", method, a.steps(), fmt(a.maskedTargets()),
+                fmt(a.answerTargets()), fmt(a.copyTargets()), fmt(a.fillerTargets()), fmt(a.learnableRetrieval()),
+                fmt(100 * a.learnableShare()), fmt(100 * a.rowsWithoutTarget()));
+    }
+
+    private static String fmt(double v) {
+        return String.format(java.util.Locale.ROOT, "%.1f", v);
+    }
+
+    static SchemeSettings schemeSettings(RunParams p) {
         Map<String, String> s = new LinkedHashMap<>();
         for (String name : SCHEME_SETTINGS) {
             if (p.values().containsKey(name)) {

@@ -7,6 +7,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.creamlab.experiment.Param;
 import org.creamlab.experiment.ParamType;
+import org.creamlab.experiment.ValidatedBy;
 
 /**
  * The fine-tuning and evaluation parameters every extension experiment shares (a composed
@@ -26,4 +27,10 @@ import org.creamlab.experiment.ParamType;
 @Param(name = "evalSamples", values = "50", type = ParamType.INT, min = 1, max = 10_000, description = "samples per lines and kv cell")
 @Param(name = "gridSamples", values = "10", type = ParamType.INT, min = 1, max = 10_000, description = "samples per needle and passkey cell")
 @Param(name = "greedy", values = "false", type = ParamType.BOOLEAN, description = "also decode greedily (slower; teacher-forced always)")
+@Param(name = "curvePoints", values = "4", type = ParamType.INT, min = 1, max = 100,
+        description = "points of the accuracy-vs-steps curve (light evaluations while fine-tuning; the last is the final evaluation)")
+@Param(name = "corpus", values = "rows", allowed = {"rows", "documents"},
+        description = "fine-tuning tokens: rows (each row its own document; fair by construction) or documents "
+                + "(N tokens picked from documents of L; the scheme's geometry decides what is learnable)")
+@ValidatedBy(ExtensionPlanCheck.class)
 public @interface FineTuneParams {}

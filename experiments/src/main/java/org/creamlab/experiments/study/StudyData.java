@@ -77,6 +77,21 @@ public record StudyData(Lexicon lexicon, WordTokenizer tokenizer, TaskGenerators
                 MAX_ANSWER_TOKENS).heldOut(seed, count, length);
     }
 
+    /**
+     * Held-out far-recall documents ({@link CopyWarmup#recall}): {@code count} of each length, seeded
+     * apart from training streams, the same for every method.
+     */
+    public List<TrainingDocument> heldOutRecall(long seed, int count, List<Integer> lengths) {
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(seed ^ 0x5DEECE66DL);
+        List<TrainingDocument> docs = new ArrayList<>();
+        for (int length : lengths) {
+            for (int i = 0; i < count; i++) {
+                docs.add(copy.recall(rng, length));
+            }
+        }
+        return docs;
+    }
+
     /** The shortest document every task can fill, plus room for the answer and {@code <eos>}. */
     public int minimumDocumentLength() {
         int min = 0;

@@ -17,6 +17,7 @@ import org.creamlab.eval.LlamaScoringModel;
 import org.creamlab.eval.Perplexity;
 import org.creamlab.experiment.Dimensions;
 import org.creamlab.experiment.Metric;
+import org.creamlab.experiment.MetricLog;
 import org.creamlab.experiment.RunContext;
 import org.creamlab.model.LlamaModel;
 import org.creamlab.rope.RopeScaling;
@@ -28,8 +29,10 @@ import org.creamlab.rope.RopeScaling;
  *   <li>LongChat-Lines at 8 lengths from N/2 to L (N/2, N, then L/6 steps up to L);</li>
  *   <li>key-value retrieval at L with the gold pair first, at 25%, 50%, 75% and last;</li>
  *   <li>needle at L/4, L/2, L x depths 0, 25, 50, 75, 100%; passkey at the same lengths x 0, 50, 100%;</li>
- *   <li>perplexity of held-out filler documents of L tokens at windows N, 2N, L/2 and L.</li>
+ *   <li>perplexity of held-out filler documents of L tokens at windows N, 2N, L/2 and L, and of
+ *       far-recall documents of those lengths (a repeat of text half the length back).</li>
  * </ul>
+ * A cell of length {@code l} holds the prompt and its answer (prompts are two tokens shorter).
  * Cells are stored as {@code eval/...} metrics with their dimensions; per-sample outcomes as
  * {@code eval/correct} (step = sample index), so paired tests can be computed from the store.
  */
@@ -59,23 +62,57 @@ public final class StudyEvaluation {
      */
     public EvalResult evaluate(NDManager nd, LlamaModel model, RopeScaling scaling, int window, int target, int perCell,
                                int perGridCell, boolean greedy, long seed, RunContext run) {
-        List<EvalCell> cells = new ArrayList<>();
-        cells.addAll(EvalGrid.of(List.of(Tasks.LINES), lineLengths(window, target), List.of(), List.of()).cells());
-        cells.addAll(EvalGrid.of(List.of(Tasks.KV), List.of(target), List.of(0.0, 0.25, 0.5, 0.75, 1.0), List.of()).cells());
-        List<Integer> longLengths = List.of(target / 4, target / 2, target);
-        List<EvalCell> grids = new ArrayList<>();
-        grids.addAll(EvalGrid.of(List.of(Tasks.NEEDLE), longLengths, List.of(), List.of(0.0, 25.0, 50.0, 75.0, 100.0)).cells());
-        grids.addAll(EvalGrid.of(List.of(Tasks.PASSKEY), longLengths, List.of(), List.of(0.0, 50.0, 100.0)).cells());
-        EvalSet set = EvalSet.build(data.tasks(), new EvalGrid(cells), perCell, seed)
-                .with(EvalSet.build(data.tasks(), new EvalGrid(grids), perGridCell, seed));
+        EvalSet set = evaluationSet(window, target, perCell, perGridCell, seed, true);
         LlamaScoringModel scorer = new LlamaScoringModel(nd, model, scaling, 8);
         Map<EvalCell, CellResult> completed = completedBeforeResume(set, run);
         EvalResult result = new EvalHarness(data.tokenizer()).run(scorer, set,
                 new EvalOptions(greedy, true, 8, 8, "eval"), run.metrics(), completed);
         storeOutcomes(result, run);
-        Perplexity.evaluate(scorer, data.heldOutFiller(seed, Math.max(4, perCell / 5), target),
-                List.of(window, 2 * window, target / 2, target), "eval", run.metrics());
+        List<Integer> windows = List.of(window, 2 * window, target / 2, target);
+        Perplexity.evaluate(scorer, data.heldOutFiller(seed, Math.max(4, perCell / 5), target), windows, "eval", run.metrics());
+        Perplexity.ofContinuations(scorer, data.heldOutRecall(seed, Math.max(4, perCell / 5), windows), "eval",
+                RECALL_PERPLEXITY, run.metrics());
         return result;
+    }
+
+    /** Task name of the far-recall perplexity ({@code eval/recall-perplexity}): a repeat of text L/2 back. */
+    public static final String RECALL_PERPLEXITY = "recall-perplexity";
+
+    /**
+     * A lighter evaluation while fine-tuning (the accuracy-vs-steps curve): every lines and kv cell
+     * and the needle and passkey cells at L, {@code perCell} samples each, teacher-forced, logged as
+     * {@code curve/tf_exact_match} at the training step {@code step} (cell dimensions as in the final
+     * evaluation). The prompts are the first ones of the final evaluation's cells.
+     */
+    public void evaluateProgress(NDManager nd, LlamaModel model, RopeScaling scaling, int window, int target, int perCell,
+                                 long seed, long step, RunContext run) {
+        EvalSet set = evaluationSet(window, target, perCell, perCell, seed, false);
+        LlamaScoringModel scorer = new LlamaScoringModel(nd, model, scaling, 8);
+        MetricLog atStep = m -> {
+            if (m.name().equals("curve/tf_exact_match")) {
+                run.metrics().log(new Metric(m.name(), step, m.value(), m.dimensions()));
+            }
+        };
+        new EvalHarness(data.tokenizer()).run(scorer, set, new EvalOptions(false, true, 8, 8, "curve"), atStep, Map.of());
+    }
+
+    /**
+     * The evaluation grid: lines at {@link #lineLengths}, kv at L by gold position, needle and passkey
+     * at L/4, L/2, L ({@code allGridLengths}) or at L only. A cell of length {@code l} holds prompt and
+     * answer: prompts are {@link StudyData#MAX_ANSWER_TOKENS} shorter, so no answer token sits at a
+     * position id of L or beyond.
+     */
+    EvalSet evaluationSet(int window, int target, int perCell, int perGridCell, long seed, boolean allGridLengths) {
+        List<EvalCell> cells = new ArrayList<>();
+        cells.addAll(EvalGrid.of(List.of(Tasks.LINES), lineLengths(window, target), List.of(), List.of()).cells());
+        cells.addAll(EvalGrid.of(List.of(Tasks.KV), List.of(target), List.of(0.0, 0.25, 0.5, 0.75, 1.0), List.of()).cells());
+        List<Integer> longLengths = allGridLengths ? List.of(target / 4, target / 2, target) : List.of(target);
+        List<EvalCell> grids = new ArrayList<>();
+        grids.addAll(EvalGrid.of(List.of(Tasks.NEEDLE), longLengths, List.of(), List.of(0.0, 25.0, 50.0, 75.0, 100.0)).cells());
+        grids.addAll(EvalGrid.of(List.of(Tasks.PASSKEY), longLengths, List.of(), List.of(0.0, 50.0, 100.0)).cells());
+        int room = StudyData.MAX_ANSWER_TOKENS;
+        return EvalSet.build(data.tasks(), new EvalGrid(cells), perCell, seed, room)
+                .with(EvalSet.build(data.tasks(), new EvalGrid(grids), perGridCell, seed, room));
     }
 
     /**

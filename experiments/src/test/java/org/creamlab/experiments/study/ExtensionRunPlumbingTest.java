@@ -61,6 +61,8 @@ class ExtensionRunPlumbingTest {
         params.put("evalSamples", "1");
         params.put("gridSamples", "1");
         params.put("greedy", "true");
+        params.put("corpus", "rows");
+        params.put("curvePoints", "2");
         List<Metric> metrics = new ArrayList<>();
         Files.createDirectories(dir.resolve("run"));
         RunContext run = new ListRunContext(new RunParams(params), dir.resolve("run"), metrics);

@@ -1,6 +1,5 @@
 package org.creamlab.positions.cream;
 
-import java.util.OptionalInt;
 import java.util.Set;
 import org.creamlab.positions.SchemeSettings;
 
@@ -17,8 +16,9 @@ import org.creamlab.positions.SchemeSettings;
  *     consecutive samples share one variant draw. Default 1: one draw per sample, the paper's
  *     stated intent (spec 1.7). The released code draws once per {@code datasets.map} batch of
  *     {@value #FAITHFUL_BLOCK_SIZE} samples; {@link #faithful()} reproduces that.
- * @param continuityLength [{@code k}] head and tail length of the continuity variant, at least 1;
- *     empty means the code's {@code 4f}. The scheme checks {@code 2k <= N - 1}.
+ * @param continuityLength [{@code k}: n/128 | 4f | an integer] head and tail length of the continuity
+ *     variant. Default {@code n/128}, the paper's proportion of the window (32 of 4096; 1 at N = 128);
+ *     {@code 4f} is the released code's rule. The scheme checks {@code 2k <= N - 1}.
  * @param sigma [{@code sigma}] standard deviation of the Gaussian over {@code r}, finite and
  *     {@code > 0}. Default 3 (the code's, for every {@code f}).
  * @param middle [{@code middle}] how the middle's end is placed; default {@code gaussian}.
@@ -26,7 +26,7 @@ import org.creamlab.positions.SchemeSettings;
  *     {@code code}.
  */
 public record CreamOptions(VariantMode variants, double continuityProbability, int variantBlockSize,
-        OptionalInt continuityLength, double sigma, MiddleDistribution middle, MiddleTokens middleTokens) {
+        ContinuityLength continuityLength, double sigma, MiddleDistribution middle, MiddleTokens middleTokens) {
 
     /** Samples per variant draw in the released code ({@code datasets.map(batch_size=3000)}). */
     public static final int FAITHFUL_BLOCK_SIZE = 3000;
@@ -85,18 +85,14 @@ public record CreamOptions(VariantMode variants, double continuityProbability, i
         if (variantBlockSize < 1) {
             throw new IllegalArgumentException("variant-block must be >= 1, got " + variantBlockSize);
         }
-        if (continuityLength.isPresent() && continuityLength.getAsInt() < 1) {
-            throw new IllegalArgumentException("k (continuity head/tail length) must be >= 1, got "
-                    + continuityLength.getAsInt());
-        }
         if (!(sigma > 0) || Double.isInfinite(sigma)) {
             throw new IllegalArgumentException("sigma must be a finite number > 0, got " + sigma);
         }
     }
 
-    /** Per-sample variant draw, {@code p = 0.5}, {@code k = 4f}, {@code sigma = 3}, Gaussian middle, code tokens. */
+    /** Per-sample variant draw, {@code p = 0.5}, {@code k = n/128}, {@code sigma = 3}, Gaussian middle, code tokens. */
     public static CreamOptions defaults() {
-        return new CreamOptions(VariantMode.MIXED, 0.5, 1, OptionalInt.empty(), DEFAULT_SIGMA,
+        return new CreamOptions(VariantMode.MIXED, 0.5, 1, ContinuityLength.windowFraction(), DEFAULT_SIGMA,
                 MiddleDistribution.GAUSSIAN, MiddleTokens.CODE);
     }
 
@@ -123,7 +119,7 @@ public record CreamOptions(VariantMode variants, double continuityProbability, i
                 settings.getChoice("variants", VariantMode.class, d.variants()),
                 settings.getDouble("continuity-probability", d.continuityProbability()),
                 block,
-                settings.getOptionalInt("k"),
+                settings.has("k") ? ContinuityLength.parse(settings.asMap().get("k")) : d.continuityLength(),
                 settings.getDouble("sigma", d.sigma()),
                 settings.getChoice("middle", MiddleDistribution.class, d.middle()),
                 settings.getChoice("middle-tokens", MiddleTokens.class, d.middleTokens()));
@@ -139,8 +135,11 @@ public record CreamOptions(VariantMode variants, double continuityProbability, i
     }
 
     public CreamOptions withContinuityLength(int k) {
-        return new CreamOptions(variants, continuityProbability, variantBlockSize, OptionalInt.of(k), sigma, middle,
-                middleTokens);
+        return withContinuityLength(ContinuityLength.fixed(k));
+    }
+
+    public CreamOptions withContinuityLength(ContinuityLength k) {
+        return new CreamOptions(variants, continuityProbability, variantBlockSize, k, sigma, middle, middleTokens);
     }
 
     public CreamOptions withSigma(double value) {

@@ -21,7 +21,7 @@ import org.creamlab.positions.WindowExtension;
  * <ol>
  *   <li>Variant (only for {@link CreamOptions.VariantMode#MIXED}, and only on the first sample of
  *       each block of {@link CreamOptions#variantBlockSize()}): {@code nextDouble() < p} gives
- *       continuity ({@code L_h = L_t = k}, default {@code 4f}), else relativity
+ *       continuity ({@code L_h = L_t = k}, default {@code N/128}, see {@link ContinuityLength}), else relativity
  *       ({@code L_h = L_t = N / 3}). {@code L_m = N - L_h - L_t}.</li>
  *   <li>Scale {@code r} in {@code {2..2f}} from {@link GaussianScale} ({@code mu = f + 1}); skipped for
  *       the {@code uniform-end} middle.</li>
@@ -38,7 +38,9 @@ import org.creamlab.positions.WindowExtension;
  *       code's one draw per 3000 samples is {@link CreamOptions#faithful()}.</li>
  *   <li>Middle: the code's clamped-and-floored Gaussian by default; the paper's "truncated"
  *       (renormalised) Gaussian is {@link CreamOptions.MiddleDistribution#TRUNCATED_GAUSSIAN}.</li>
- *   <li>Continuity length: the paper says "a small value k"; the code's {@code 4f} is the default.</li>
+ *   <li>Continuity length: the paper says "a small value k"; the code's {@code 4f} is 32 at its
+ *       {@code N = 4096}. The default keeps that proportion of the window ({@code N/128}); the code's
+ *       rule is {@code k=4f} ({@link ContinuityLength}).</li>
  *   <li>Middle tokens: the code's rule (middle and tail text may overlap) by default;
  *       {@link CreamOptions.MiddleTokens#DISJOINT} avoids the overlap.</li>
  *   <li>When {@code r * N} is odd the code would fail ({@code randint} with a non-integer bound);
@@ -56,7 +58,7 @@ public final class CreamScheme implements PositionScheme {
     private final ScaleDistribution scales;
 
     /**
-     * @throws IllegalArgumentException if {@code k} (given or the default {@code 4f}) leaves no middle:
+     * @throws IllegalArgumentException if {@code k} (given or by its rule) leaves no middle:
      *     {@code 2k} must be at most {@code N - 1}
      */
     public CreamScheme(WindowExtension extension, CreamOptions options) {
@@ -64,11 +66,10 @@ public final class CreamScheme implements PositionScheme {
             throw new IllegalArgumentException("extension and options are required");
         }
         int n = extension.window();
-        int k = options.continuityLength().orElse(4 * extension.factor());
+        int k = options.continuityLength().resolve(extension);
         boolean usesContinuity = options.variants() != CreamOptions.VariantMode.RELATIVITY;
         if (usesContinuity && 2L * k > n - 1) {
-            throw new IllegalArgumentException("k (continuity head/tail length"
-                    + (options.continuityLength().isPresent() ? "" : ", default 4f") + ") = " + k
+            throw new IllegalArgumentException("k (continuity head/tail length, " + options.continuityLength() + ") = " + k
                     + " is too large for window N = " + n + ": need 1 <= k <= (N-1)/2 = " + (n - 1) / 2
                     + " so the middle is not empty");
         }

@@ -78,7 +78,7 @@ class PositionsCliTest {
         assertBad("factor f must be >= 2", "--factor", "1");
         assertBad("window N must be >= 3", "--window", "2");
         assertBad("sigma must be a finite number > 0", "--sigma", "0");
-        assertBad("k (continuity head/tail length, default 4f) = 32", "--window", "32", "--factor", "8");
+        assertBad("k (continuity head/tail length, 4f) = 32", "--window", "32", "--factor", "8", "--k", "4f");
         assertBad("unknown setting(s) [sigma]", "--scheme", "pose", "--sigma", "3");
         assertBad("--count must be an integer", "--count", "many");
         assertBad("documentLength 100 is shorter", "--document-length", "100");

@@ -187,11 +187,15 @@ class CreamSchemeTest {
 
     @Test
     void badSettingsFailWithTheSettingsName() {
-        var k = assertThrows(IllegalArgumentException.class, () -> new CreamScheme(new WindowExtension(32, 8)));
-        assertTrue(k.getMessage().startsWith("k (continuity head/tail length, default 4f) = 32"), k.getMessage());
+        var k = assertThrows(IllegalArgumentException.class, () -> new CreamScheme(new WindowExtension(32, 8),
+                CreamOptions.defaults().withContinuityLength(ContinuityLength.fourF())));
+        assertTrue(k.getMessage().startsWith("k (continuity head/tail length, 4f) = 32"), k.getMessage());
+        var kSetting = assertThrows(IllegalArgumentException.class,
+                () -> CreamOptions.from(SchemeSettings.of(Map.of("k", "half"))));
+        assertTrue(kSetting.getMessage().startsWith("setting 'k'"), kSetting.getMessage());
         var explicitK = assertThrows(IllegalArgumentException.class,
                 () -> new CreamScheme(SMALL, CreamOptions.defaults().withContinuityLength(64)));
-        assertTrue(explicitK.getMessage().contains("k (continuity head/tail length) = 64"), explicitK.getMessage());
+        assertTrue(explicitK.getMessage().contains("k (continuity head/tail length, 64) = 64"), explicitK.getMessage());
         var sigma = assertThrows(IllegalArgumentException.class,
                 () -> CreamOptions.from(SchemeSettings.of(Map.of("sigma", "0"))));
         assertTrue(sigma.getMessage().startsWith("sigma"), sigma.getMessage());

@@ -1,0 +1,36 @@
+package org.creamlab.experiments.study;
+
+import java.util.List;
+import org.creamlab.experiment.PlanCheck;
+import org.creamlab.experiment.RunParams;
+import org.creamlab.positions.PositionSchemes;
+import org.creamlab.positions.WindowExtension;
+
+/**
+ * Checks an extension run before any compute: its position scheme can be built for the window and
+ * factor (e.g. CREAM's {@code k} leaves a middle), and every cell of its evaluation set can be
+ * generated at its length (e.g. kv at L needs more distinct keys than the vocabulary has at large
+ * factors). Without this such a point failed only after its fine-tuning had run.
+ */
+public final class ExtensionPlanCheck implements PlanCheck {
+
+    private static final List<String> FINE_TUNED = List.of("cream", "pose", "randpos", "full");
+
+    @Override
+    public void check(RunParams p) {
+        int window = p.getInt("window");
+        int factor = p.getInt("factor");
+        WindowExtension extension = new WindowExtension(window, factor);
+        String method = p.values().containsKey("method") ? p.get("method") : "cream";
+        if (FINE_TUNED.contains(method)) {
+            PositionSchemes.standard().create(method, extension, ExtensionRun.schemeSettings(p));
+        }
+        StudyData data = StudyData.miniature();
+        try {
+            new StudyEvaluation(data).evaluationSet(window, extension.targetLength(), 1, 1, 1, true);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("the evaluation at L = " + extension.targetLength() + " (window "
+                    + window + ", factor " + factor + ") cannot be generated: " + e.getMessage(), e);
+        }
+    }
+}

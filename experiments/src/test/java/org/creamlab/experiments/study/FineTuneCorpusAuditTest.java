@@ -1,0 +1,99 @@
+package org.creamlab.experiments.study;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.creamlab.positions.PositionScheme;
+import org.creamlab.positions.PositionSchemes;
+import org.creamlab.positions.SchemeSettings;
+import org.creamlab.positions.WindowExtension;
+import org.creamlab.train.Batch;
+import org.creamlab.train.Trainer;
+import org.creamlab.train.audit.SupervisionAudit;
+import org.creamlab.train.audit.SupervisionReport;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The supervision audit of the study's fine-tuning data at its defaults (N = 128, f = 8, 16 rows of
+ * N per step, full-length 2 rows of L): with the {@code rows} corpus every window-N method gets the
+ * same learnable answer and copy targets (the comparison is fair by construction); the table of both
+ * corpora is printed for docs/study.md.
+ */
+class FineTuneCorpusAuditTest {
+
+    private static final WindowExtension STUDY = new WindowExtension(128, 8);
+    private static final int STEPS = 100;
+    private static final StudyData DATA = StudyData.miniature();
+
+    static ExtensionBatches batches(String method, FineTuneCorpus corpus, Map<String, String> settings) {
+        PositionScheme scheme = PositionSchemes.standard().create(method, STUDY, SchemeSettings.of(settings));
+        int rows = scheme.sampleLength() > STUDY.window() ? 16 * STUDY.window() / scheme.sampleLength() : 16;
+        return new ExtensionBatches(scheme, corpus, DATA.extensionDocuments(STUDY.window()), STUDY.targetLength(), rows,
+                DATA.tokenizer().specialTokens().pad());
+    }
+
+    static SupervisionReport audit(String method, FineTuneCorpus corpus, Map<String, String> settings) {
+        return new SupervisionAudit(STUDY.targetLength(), 8).audit(batches(method, corpus, settings), 1, STEPS, 1);
+    }
+
+    @Test
+    void creamAndPoseGetTheSameLearnableSupervisionFromTheRowsCorpus() {
+        SupervisionReport cream = audit("cream", FineTuneCorpus.ROWS, Map.of());
+        SupervisionReport pose = audit("pose", FineTuneCorpus.ROWS, Map.of());
+        double ratio = cream.learnableRetrieval() / pose.learnableRetrieval();
+        assertTrue(ratio > 0.8 && ratio < 1.25, "CREAM / PoSE learnable answer+copy targets per step: " + ratio);
+        assertTrue(cream.learnableRetrieval() > 30, "a few dozen learnable retrieval targets a step: " + cream.learnableRetrieval());
+        assertEquals(1.0, cream.learnableFraction(), 1e-12, "a row is a whole document: every evidence is in it");
+        assertEquals(0.0, cream.rowsWithoutTarget(), 1e-12);
+        // and CREAM trains longer distances than fit in the window: the point of the method
+        assertTrue(cream.learnableAtLeast(STUDY.window()) > 1, "distances beyond N: " + cream.learnableAtLeast(STUDY.window()));
+        assertTrue(pose.learnableAtLeast(STUDY.window()) > 1, "distances beyond N: " + pose.learnableAtLeast(STUDY.window()));
+    }
+
+    @Test
+    void everyWindowMethodTrainsOnTheSameTokensWhateverItsPositionDraws() {
+        for (long step : new long[] {0, 7}) {
+            Batch cream = batches("cream", FineTuneCorpus.ROWS, Map.of()).batch(step, 0, Trainer.batchRandom(3, step, 0));
+            for (String other : List.of("pose", "randpos")) {
+                Batch b = batches(other, FineTuneCorpus.ROWS, Map.of()).batch(step, 0, Trainer.batchRandom(3, step, 0));
+                assertTrue(java.util.Arrays.deepEquals(cream.tokens(), b.tokens()), other + " tokens at step " + step);
+                assertTrue(java.util.Arrays.deepEquals(cream.lossMask(), b.lossMask()), other + " targets at step " + step);
+                assertTrue(!java.util.Arrays.deepEquals(cream.positions(), b.positions()), other + " positions differ");
+            }
+        }
+        Batch d1 = batches("cream", FineTuneCorpus.DOCUMENTS, Map.of()).batch(0, 0, Trainer.batchRandom(3, 0, 0));
+        Batch d2 = batches("pose", FineTuneCorpus.DOCUMENTS, Map.of()).batch(0, 0, Trainer.batchRandom(3, 0, 0));
+        assertArrayEquals(d1.tokens()[0], d1.tokens()[0]);
+        assertTrue(d1.tokens().length == d2.tokens().length);
+    }
+
+    /** Prints the audit table of both corpora (the figures in docs/study.md). */
+    @Test
+    void printsTheAuditOfBothCorpora() {
+        Map<String, Map<String, String>> methods = new LinkedHashMap<>();
+        methods.put("cream", Map.of());
+        methods.put("cream k=4f", Map.of("k", "4f"));
+        methods.put("pose", Map.of());
+        methods.put("randpos", Map.of());
+        methods.put("full", Map.of());
+        StringBuilder table = new StringBuilder("| corpus | method | masked | answer | copy | filler | learnable retrieval"
+                + " | share of loss | rows without target | learnable at distance >= N |\n");
+        for (FineTuneCorpus corpus : FineTuneCorpus.values()) {
+            for (var e : methods.entrySet()) {
+                String method = e.getKey().split(" ")[0];
+                SupervisionReport r = audit(method, corpus, e.getValue());
+                table.append(String.format(Locale.ROOT, "| %s | %s | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f%% | %.1f%% | %.1f |%n",
+                        corpus.name().toLowerCase(Locale.ROOT), e.getKey(), r.maskedTargets(), r.answerTargets(),
+                        r.copyTargets(), r.fillerTargets(), r.learnableRetrieval(), 100 * r.learnableShare(),
+                        100 * r.rowsWithoutTarget(), r.learnableAtLeast(STUDY.window())));
+                assertTrue(r.learnableRetrieval() <= r.retrievalTargets());
+            }
+        }
+        System.out.println(table);
+    }
+}
