@@ -36,7 +36,8 @@ class CreamSchemeTest {
                 Segment head = sample.segment("head");
                 Segment tail = sample.segment("tail");
                 Segment middle = sample.segment("middle");
-                int expected = sample.variant().equals("relativity") ? n / 3 : 4 * extension.factor();
+                int expected = sample.variant().equals("relativity") ? n / 3
+                        : Math.max(1, (int) Math.round(n / 128.0));   // the paper's k = 32 of N = 4096
                 variants.add(sample.variant());
                 assertEquals(expected, head.length(), "head length, " + sample.variant());
                 assertEquals(expected, tail.length(), "tail length, " + sample.variant());
@@ -150,8 +151,8 @@ class CreamSchemeTest {
         assertEquals("relativity", relativityOnly.sample(96, new SplittableRandom(1)).variant(),
                 "relativity only ignores the too-large default k");
 
-        CreamScheme uniformEnd = new CreamScheme(SMALL,
-                CreamOptions.defaults().withMiddle(CreamOptions.MiddleDistribution.UNIFORM_END));
+        CreamScheme uniformEnd = new CreamScheme(SMALL, CreamOptions.defaults().withContinuityLength(ContinuityLength.fourF())
+                .withMiddle(CreamOptions.MiddleDistribution.UNIFORM_END));
         SplittableRandom rng = new SplittableRandom(2);
         int lowest = Integer.MAX_VALUE;
         int highest = 0;

@@ -155,4 +155,26 @@ public final class StudyPlots {
         });
         return Optional.of(new Plot(metric.replace('/', ' ') + " curves", Png.of(chart)));
     }
+
+    /** One chart per endpoint of the accuracy-vs-steps curves, one line per arm. */
+    public static List<Plot> stepCurves(String experiment, org.creamlab.reports.summary.StepCurves curves) {
+        List<Plot> plots = new ArrayList<>();
+        curves.endpoints().forEach((endpoint, arms) -> {
+            XYChart chart = new XYChartBuilder().width(Png.WIDTH).height(Png.HEIGHT)
+                    .title(experiment + ": " + endpoint + " vs fine-tuning steps").xAxisTitle("fine-tuning steps")
+                    .yAxisTitle("accuracy (teacher-forced, mean over seeds)").build();
+            chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.0);
+            arms.forEach((arm, row) -> {
+                List<Double> xs = new ArrayList<>();
+                List<Double> ys = new ArrayList<>();
+                row.forEach((step, v) -> {
+                    xs.add(step.doubleValue());
+                    ys.add(v);
+                });
+                chart.addSeries(arm.label(), xs, ys);
+            });
+            plots.add(new Plot("accuracy vs steps: " + endpoint, Png.of(chart)));
+        });
+        return plots;
+    }
 }

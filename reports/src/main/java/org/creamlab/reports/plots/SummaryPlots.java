@@ -6,10 +6,12 @@ import org.creamlab.positions.WindowExtension;
 import org.creamlab.reports.summary.ComparisonTable;
 import org.creamlab.reports.summary.ExperimentSummary;
 import org.creamlab.reports.summary.StudyRun;
+import org.slf4j.LoggerFactory;
 
 /**
  * The plots of one experiment's summary, in reading order: accuracy vs length, accuracy vs gold
- * position, needle heatmaps, loss curves, perplexity vs length and, for experiments that compare
+ * position, needle heatmaps, accuracy vs fine-tuning steps, loss curves (total and per target
+ * class), perplexity vs length and, for experiments that compare
  * position schemes ({@code method} cream/pose), the schemes' position-id coverage.
  */
 public final class SummaryPlots {
@@ -42,16 +44,28 @@ public final class SummaryPlots {
             plots.addAll(StudyPlots.heatmaps("needle", needle));
         }
         List<String> varying = s.settings().varying();
+        plots.addAll(StudyPlots.stepCurves(s.experiment(), s.curves()));
         StudyPlots.curves("train/loss", all, varying).ifPresent(plots::add);
+        // per-class loss: a flat total says nothing about a class that is a few percent of it
+        StudyPlots.curves("train/loss_answer", all, varying).ifPresent(plots::add);
+        StudyPlots.curves("train/loss_copy", all, varying).ifPresent(plots::add);
         StudyPlots.meansVsLength("perplexity vs length", s.experiment() + ": perplexity of held-out documents vs length",
                 "perplexity", s.perplexity()).ifPresent(plots::add);
         if (comparesSchemes(all)) {
             WindowExtension extension = extension(all);
             List<PositionCoverage> coverages = new ArrayList<>();
             for (String scheme : SCHEMES) {
-                coverages.add(PositionCoverage.of(scheme, extension, COVERAGE_SAMPLES, 1L));
+                try {
+                    coverages.add(PositionCoverage.of(scheme, extension, COVERAGE_SAMPLES, 1L));
+                } catch (IllegalArgumentException e) {
+                    // a setting that cannot build the scheme fails its run, not the report
+                    LoggerFactory.getLogger(SummaryPlots.class).warn("coverage plot: {} left out at {}: {}", scheme,
+                            extension, e.getMessage());
+                }
             }
-            plots.add(CoveragePlot.of(extension, coverages));
+            if (!coverages.isEmpty()) {
+                plots.add(CoveragePlot.of(extension, coverages));
+            }
         }
         return plots;
     }

@@ -22,16 +22,21 @@ import org.creamlab.experiment.Metric;
  * @param perplexity perplexity by arm and length
  * @param scalars final metrics without dimensions (e.g. the smoke test's {@code eval/copy_accuracy}) by name
  * @param headline CREAM vs PoSE over every cell of every task, or null when there is no comparison
+ * @param recallPerplexity far-recall perplexity by arm and length ({@code eval/recall-perplexity})
+ * @param audit the supervision audit of each arm's fine-tuning data
+ * @param curves accuracy against fine-tuning steps per endpoint
  */
 public record ExperimentSummary(String experiment, CommonSettings settings, List<RunLine> runs,
                                 Map<String, ComparisonTable> tables, Map<String, List<PairedDelta>> deltas,
                                 SeedMeans perplexity, Map<String, SeedMeans> scalars,
-                                Headline headline) {
+                                Headline headline, SeedMeans recallPerplexity, AuditTable audit, StepCurves curves) {
 
     /** The accuracy metric the tables use (teacher-forced exact match, always computed). */
     public static final String ACCURACY = "eval/tf_exact_match";
     /** The perplexity metric. */
     public static final String PERPLEXITY = "eval/perplexity";
+    /** The far-recall perplexity metric. */
+    public static final String RECALL_PERPLEXITY = "eval/recall-perplexity";
     private static final List<String> TASK_ORDER = List.of("lines", "kv", "needle", "passkey");
 
     public ExperimentSummary {
@@ -75,7 +80,11 @@ public record ExperimentSummary(String experiment, CommonSettings settings, List
                 }
             }
         }
-        return new ExperimentSummary(experiment, settings, runs, tables, deltas, perplexity, scalars, headline);
+        int window = Integer.parseInt(finished.isEmpty() ? "128" : finished.get(0).param("window", "128"));
+        int factor = Integer.parseInt(finished.isEmpty() ? "8" : finished.get(0).param("factor", "8"));
+        return new ExperimentSummary(experiment, settings, runs, tables, deltas, perplexity, scalars, headline,
+                SeedMeans.of(finished, varying, RECALL_PERPLEXITY, d -> true), AuditTable.of(finished, varying, window),
+                StepCurves.of(finished, varying, window, window * factor));
     }
 
     private static List<String> tasks(List<StudyRun> runs) {

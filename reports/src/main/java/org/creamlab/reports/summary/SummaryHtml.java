@@ -39,7 +39,10 @@ public final class SummaryHtml {
                 .append(". Accuracy: ").append(ExperimentSummary.ACCURACY)
                 .append(", pooled over seeds, with the Wilson 95% interval.</p>");
         s.tables().forEach((task, table) -> table(h, task, table, s.deltas().getOrDefault(task, List.of())));
-        perplexity(h, s.perplexity());
+        TextTable.diagnostics(s).forEach(t -> table(h, t));
+        perplexity(h, "Perplexity of held-out filler by length (mean over seeds, lower is better)", s.perplexity());
+        perplexity(h, "Far-recall perplexity by length: a repeat of text half the length back (mean over seeds, lower is better)",
+                s.recallPerplexity());
         scalars(h, s.scalars());
         runs(h, s.runs());
         for (Plot p : plots) {
@@ -118,12 +121,25 @@ public final class SummaryHtml {
         h.append("</table>");
     }
 
-    private static void perplexity(StringBuilder h, SeedMeans means) {
+    /** A {@link TextTable} as an HTML table under a heading. */
+    private static void table(StringBuilder h, TextTable t) {
+        h.append("<h4>").append(esc(t.caption())).append("</h4><table><tr>");
+        t.header().forEach(c -> h.append("<th>").append(esc(c)).append("</th>"));
+        h.append("</tr>");
+        for (List<String> row : t.rows()) {
+            h.append("<tr>");
+            row.forEach(c -> h.append("<td>").append(esc(c)).append("</td>"));
+            h.append("</tr>");
+        }
+        h.append("</table>");
+    }
+
+    private static void perplexity(StringBuilder h, String title, SeedMeans means) {
         if (means.isEmpty()) {
             return;
         }
         List<Dimensions> cells = means.cells();
-        h.append("<h4>Perplexity of held-out documents by length (mean over seeds, lower is better)</h4><table><tr><th>method</th>");
+        h.append("<h4>").append(esc(title)).append("</h4><table><tr><th>method</th>");
         cells.forEach(c -> h.append("<th>").append(esc(Cells.label(c))).append("</th>"));
         h.append("</tr>");
         for (Map.Entry<Arm, Map<Dimensions, Interval>> e : means.values().entrySet()) {

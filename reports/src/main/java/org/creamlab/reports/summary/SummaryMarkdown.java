@@ -30,7 +30,10 @@ public final class SummaryMarkdown {
                 .append("; seeds ").append(s.settings().seeds()).append(". Accuracy: `").append(ExperimentSummary.ACCURACY)
                 .append("` in %, pooled over seeds, with the Wilson 95% interval.\n\n");
         s.tables().forEach((task, table) -> table(m, task, table, s.deltas().getOrDefault(task, List.of())));
-        perplexity(m, s.perplexity());
+        TextTable.diagnostics(s).forEach(t -> table(m, t));
+        perplexity(m, "Perplexity of held-out filler by length (mean over seeds, lower is better)", s.perplexity());
+        perplexity(m, "Far-recall perplexity by length: a repeat of text half the length back (mean over seeds, lower is better)",
+                s.recallPerplexity());
         runs(m, s.runs());
         plotFiles.forEach((name, file) -> m.append("![").append(name).append("](").append(file).append(")\n\n"));
         return m.toString();
@@ -81,12 +84,27 @@ public final class SummaryMarkdown {
         m.append('\n');
     }
 
-    private static void perplexity(StringBuilder m, SeedMeans means) {
+    /** A {@link TextTable} as a Markdown table under a heading. */
+    static void table(StringBuilder m, TextTable t) {
+        m.append("### ").append(t.caption()).append("\n\n|");
+        t.header().forEach(c -> m.append(' ').append(c).append(" |"));
+        m.append("\n|");
+        t.header().forEach(c -> m.append("---|"));
+        m.append('\n');
+        for (List<String> row : t.rows()) {
+            m.append('|');
+            row.forEach(c -> m.append(' ').append(c).append(" |"));
+            m.append('\n');
+        }
+        m.append('\n');
+    }
+
+    private static void perplexity(StringBuilder m, String title, SeedMeans means) {
         if (means.isEmpty()) {
             return;
         }
         List<Dimensions> cells = means.cells();
-        m.append("### Perplexity of held-out documents by length (mean over seeds, lower is better)\n\n| method |");
+        m.append("### ").append(title).append("\n\n| method |");
         cells.forEach(c -> m.append(' ').append(Cells.label(c)).append(" |"));
         m.append("\n|---|");
         cells.forEach(c -> m.append("---|"));

@@ -1,0 +1,89 @@
+package org.creamlab.data;
+
+import static org.creamlab.data.Fixtures.TASKS;
+import static org.creamlab.data.Fixtures.TOKENIZER;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** Every answer and copy target of the fine-tuning documents names its evidence, and the evidence holds the same token. */
+class TargetLabelsTest {
+
+    private static final CopyWarmup COPY = new CopyWarmup(TOKENIZER, Fixtures.LEXICON.ids(), 8, 50, 16);
+
+    private static void assertEvidenceRepeatsTheTarget(TrainingDocument d) {
+        for (int i = 0; i < d.length(); i++) {
+            TargetClass c = d.targetClass(i);
+            assertEquals(d.isLossTarget(i), c != TargetClass.NONE, "loss mask and class agree at " + i);
+            if (c.isRetrieval()) {
+                int e = d.evidence(i);
+                assertTrue(e >= 0 && e < i, d + ": evidence of " + i + " at " + e);
+                assertEquals(d.token(e), d.token(i), d.kind() + ": the evidence holds the token to retrieve (" + i + ")");
+            } else {
+                assertEquals(-1, d.evidence(i));
+            }
+        }
+    }
+
+    @Test
+    void taskDocumentsLabelTheirAnswerWithTheGoldRecord() {
+        LongDocumentGenerator docs = LongDocumentGenerator.evenMixture(TOKENIZER, TASKS, 2);
+        SplittableRandom rng = new SplittableRandom(5);
+        int answers = 0;
+        for (int n = 0; n < 30; n++) {
+            TrainingDocument d = docs.next(rng, 512);
+            assertEvidenceRepeatsTheTarget(d);
+            for (int i = 0; i < d.length(); i++) {
+                answers += d.targetClass(i) == TargetClass.ANSWER ? 1 : 0;
+            }
+        }
+        assertTrue(answers > 10, answers + " answer tokens");
+    }
+
+    @Test
+    void episodesLabelAnswersCopiesAndFiller() {
+        var episodes = new LongDocumentGenerator(TOKENIZER, TASKS, new FillerGrammar(), Map.of(LongDocumentGenerator.EPISODES, 1.0),
+                2, 128, COPY);
+        SplittableRandom rng = new SplittableRandom(6);
+        int[] byClass = new int[TargetClass.values().length];
+        for (int n = 0; n < 20; n++) {
+            TrainingDocument d = episodes.next(rng, 1024);
+            assertEvidenceRepeatsTheTarget(d);
+            TrainingDocument row = episodes.episodes(rng, 128, 128);
+            assertEquals(128, row.length(), "a row document fills the row");
+            assertEvidenceRepeatsTheTarget(row);
+            for (int i = 0; i < d.length(); i++) {
+                byClass[d.targetClass(i).ordinal()]++;
+            }
+        }
+        for (TargetClass c : List.of(TargetClass.ANSWER, TargetClass.COPY, TargetClass.FILLER)) {
+            assertTrue(byClass[c.ordinal()] > 0, "some " + c);
+        }
+    }
+
+    @Test
+    void recallSequencesRepeatTheirFirstHalf() {
+        SplittableRandom rng = new SplittableRandom(7);
+        for (int length : new int[] {4, 5, 128, 1024}) {
+            TrainingDocument d = COPY.recall(rng, length);
+            assertEquals(length, d.length());
+            assertEvidenceRepeatsTheTarget(d);
+            assertEquals(length - d.answerStart(), (int) java.util.stream.IntStream.range(0, length)
+                    .filter(i -> d.targetClass(i) == TargetClass.COPY).count(), "the whole continuation is copied");
+            assertTrue(d.answerStart() - d.evidence(d.answerStart()) >= length / 2 - 1, "recalled from about L/2 back");
+        }
+        assertThrows(IllegalArgumentException.class, () -> COPY.recall(rng, 3));
+    }
+
+    @Test
+    void evidenceMustComeBeforeItsTarget() {
+        var e = assertThrows(IllegalArgumentException.class, () -> new TrainingDocument("x", new int[] {1, 2}, 1,
+                new boolean[] {false, true}, new TargetClass[] {TargetClass.NONE, TargetClass.COPY}, new int[] {-1, 1}));
+        assertTrue(e.getMessage().contains("must come before"), e.getMessage());
+    }
+}
