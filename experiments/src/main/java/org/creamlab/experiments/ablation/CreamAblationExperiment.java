@@ -19,9 +19,10 @@ import org.creamlab.positions.SchemeSettings;
 @Experiment(name = "cream-ablation", description = "CREAM: continuity only, relativity only, uniform middle, sigma 2..4")
 @BaseParams
 @FineTuneParams
-@Param(name = "variant", values = {"continuity-only", "relativity-only", "uniform-middle", "sigma-2", "sigma-2.5", "sigma-3",
-        "sigma-3.5", "sigma-4"}, allowed = {"continuity-only", "relativity-only", "uniform-middle", "sigma-2", "sigma-2.5",
-        "sigma-3", "sigma-3.5", "sigma-4"}, description = "which part of CREAM changes")
+@Param(name = "variant", values = {"continuity-only", "relativity-only", "uniform-middle", "k-4f", "k-8", "sigma-2", "sigma-2.5",
+        "sigma-3", "sigma-3.5", "sigma-4"}, allowed = {"continuity-only", "relativity-only", "uniform-middle", "k-4f", "k-8",
+        "sigma-2", "sigma-2.5", "sigma-3", "sigma-3.5", "sigma-4"},
+        description = "which part of CREAM changes (k-4f: the code's continuity length; the default is N/128)")
 @Seeds({1, 2, 3})
 public final class CreamAblationExperiment implements ExperimentBody {
 
@@ -43,6 +44,8 @@ public final class CreamAblationExperiment implements ExperimentBody {
             case "continuity-only" -> Map.of("variants", "continuity");
             case "relativity-only" -> Map.of("variants", "relativity");
             case "uniform-middle" -> Map.of("middle", "uniform-r");
+            case "k-4f" -> Map.of("k", "4f");
+            case "k-8" -> Map.of("k", "8");
             default -> Map.of("sigma", variant.substring("sigma-".length()));
         });
     }

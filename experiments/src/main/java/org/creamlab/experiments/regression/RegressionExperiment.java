@@ -41,6 +41,7 @@ import org.slf4j.LoggerFactory;
 @Param(name = "steps", values = "400", type = ParamType.INT, min = 1, max = 100_000)
 @Param(name = "evalSamples", values = "20", type = ParamType.INT, min = 1, max = 10_000)
 @Param(name = "gridSamples", values = "10", type = ParamType.INT, min = 1, max = 10_000)
+@Param(name = "curvePoints", values = "1", type = ParamType.INT, min = 1, max = 100, description = "no curve in CI")
 @Param(name = "update", values = "false", type = ParamType.BOOLEAN, description = "re-measure 3 seeds and rewrite the baseline")
 @Seeds(1)
 public final class RegressionExperiment implements ExperimentBody {
