@@ -1,7 +1,7 @@
 package org.creamlab.eval;
 
 import org.creamlab.data.Placement;
-import org.creamlab.experiment.Dimensions;
+import org.creamlab.metric.Dimensions;
 
 /**
  * One cell of an evaluation grid: a task at a context length with a gold placement.

@@ -7,8 +7,8 @@ import java.util.function.LongSupplier;
 import org.creamlab.data.TaskSample;
 import org.creamlab.data.Tokenizer;
 import org.creamlab.eval.stats.Interval;
-import org.creamlab.experiment.Dimensions;
-import org.creamlab.experiment.MetricLog;
+import org.creamlab.metric.Dimensions;
+import org.creamlab.metric.MetricLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

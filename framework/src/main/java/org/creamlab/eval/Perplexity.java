@@ -5,8 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.creamlab.data.TrainingDocument;
-import org.creamlab.experiment.Dimensions;
-import org.creamlab.experiment.MetricLog;
+import org.creamlab.metric.Dimensions;
+import org.creamlab.metric.MetricLog;
 
 /**
  * Perplexity per context length (spec 5.4, short form): for each length {@code W}, every document

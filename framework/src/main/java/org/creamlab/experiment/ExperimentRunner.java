@@ -23,6 +23,9 @@ import org.creamlab.store.RunStore;
 import org.creamlab.store.StoredArtifact;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.creamlab.metric.Dimensions;
+import org.creamlab.metric.Metric;
+import org.creamlab.metric.MetricLog;
 
 /**
  * Does one {@link RunPlan}: stores the run as RUNNING with its provenance, builds the experiment

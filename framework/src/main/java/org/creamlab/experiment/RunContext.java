@@ -2,6 +2,9 @@ package org.creamlab.experiment;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.creamlab.metric.Dimensions;
+import org.creamlab.metric.Metric;
+import org.creamlab.metric.MetricLog;
 
 /** What an {@link ExperimentBody} gets for one run. */
 public interface RunContext {

@@ -14,7 +14,7 @@ import java.util.Properties;
 import org.creamlab.config.Settings;
 import org.creamlab.experiment.ExperimentSession;
 import org.creamlab.experiment.ExperimentRunner;
-import org.creamlab.experiment.Metric;
+import org.creamlab.metric.Metric;
 import org.creamlab.experiment.RunPlan;
 import org.creamlab.store.Provenance;
 

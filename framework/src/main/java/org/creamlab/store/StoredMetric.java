@@ -1,6 +1,6 @@
 package org.creamlab.store;
 
-import org.creamlab.experiment.Metric;
+import org.creamlab.metric.Metric;
 
 /**
  * A metric as read back, with the run it belongs to.

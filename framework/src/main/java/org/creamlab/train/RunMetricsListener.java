@@ -1,6 +1,6 @@
 package org.creamlab.train;
 
-import org.creamlab.experiment.MetricLog;
+import org.creamlab.metric.MetricLog;
 
 /**
  * Sends training figures to a run's {@link MetricLog} every {@code every} steps (each committed to

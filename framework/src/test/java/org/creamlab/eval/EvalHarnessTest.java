@@ -15,8 +15,8 @@ import org.creamlab.data.TaskSample;
 import org.creamlab.data.TrainingDocument;
 import org.creamlab.data.WordTokenizer;
 import org.creamlab.eval.stats.Wilson;
-import org.creamlab.experiment.Dimensions;
-import org.creamlab.experiment.Metric;
+import org.creamlab.metric.Dimensions;
+import org.creamlab.metric.Metric;
 import org.junit.jupiter.api.Test;
 
 class EvalHarnessTest {
@@ -133,7 +133,7 @@ class EvalHarnessTest {
                 return oracle.greedyDecode(prompt, maxNewTokens, stopToken);
             }
         };
-        List<org.creamlab.experiment.Metric> logged = new java.util.ArrayList<>();
+        List<org.creamlab.metric.Metric> logged = new java.util.ArrayList<>();
         EvalResult result = harness.run(counting, set, tfOnly, logged::add, java.util.Map.of(first, stored));
         assertEquals(set.size() - 4, calls[0], "the completed cell's samples were not scored again");
         assertEquals(0.0, result.cells().get(0).accuracy(true).estimate(), "the stored outcome is kept");

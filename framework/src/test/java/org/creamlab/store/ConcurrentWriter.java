@@ -1,7 +1,7 @@
 package org.creamlab.store;
 
 import org.creamlab.config.Settings;
-import org.creamlab.experiment.Metric;
+import org.creamlab.metric.Metric;
 
 /**
  * A separate process for {@link ConcurrentStoreTest} and {@link ReaderConsistencyTest}: writes runs

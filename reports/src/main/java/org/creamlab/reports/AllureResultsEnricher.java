@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.creamlab.experiment.Metric;
+import org.creamlab.metric.Metric;
 import org.creamlab.junit.AllureRunRecorder;
 import org.creamlab.reports.allure.Categories;
 import org.creamlab.reports.allure.RunDescription;

@@ -9,7 +9,7 @@ import jakarta.inject.Inject;
 import org.creamlab.config.Settings;
 import org.creamlab.eval.CellResult;
 import org.creamlab.eval.EvalResult;
-import org.creamlab.experiment.Dimensions;
+import org.creamlab.metric.Dimensions;
 import org.creamlab.experiment.Experiment;
 import org.creamlab.experiment.ExperimentBody;
 import org.creamlab.experiment.Param;
@@ -123,7 +123,7 @@ public final class RegressionExperiment implements ExperimentBody {
             pooled.forEach((task, acc) -> {
                 double a = (double) acc[0] / acc[1];
                 key.put(method + "/" + task, a);
-                run.metrics().log(new org.creamlab.experiment.Metric("regression/accuracy", seed, a,
+                run.metrics().log(new org.creamlab.metric.Metric("regression/accuracy", seed, a,
                         Dimensions.task(method + "/" + task)));
             });
         }

@@ -5,7 +5,7 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.creamlab.engine.EngineService;
-import org.creamlab.experiment.Dimensions;
+import org.creamlab.metric.Dimensions;
 import org.creamlab.experiment.Experiment;
 import org.creamlab.experiment.ExperimentBody;
 import org.creamlab.experiment.Param;

@@ -18,7 +18,7 @@ import org.creamlab.eval.EvalOptions;
 import org.creamlab.eval.EvalResult;
 import org.creamlab.eval.EvalSet;
 import org.creamlab.eval.LlamaScoringModel;
-import org.creamlab.experiment.Dimensions;
+import org.creamlab.metric.Dimensions;
 import org.creamlab.experiment.RunContext;
 import org.creamlab.model.LlamaModel;
 import org.creamlab.model.LlamaWeights;

@@ -9,8 +9,8 @@ import org.creamlab.data.TaskSample;
 import org.creamlab.data.TrainingDocument;
 import org.creamlab.eval.LlamaScoringModel;
 import org.creamlab.eval.TargetScores;
-import org.creamlab.experiment.Dimensions;
-import org.creamlab.experiment.MetricLog;
+import org.creamlab.metric.Dimensions;
+import org.creamlab.metric.MetricLog;
 import org.creamlab.model.LlamaModel;
 import org.creamlab.rope.NoScaling;
 import org.creamlab.train.StepResult;
@@ -75,7 +75,7 @@ final class CurriculumProbe implements TrainingListener {
                 right += scores.get(i).exactMatch(answers.get(i)) ? 1 : 0;
             }
             double em = (double) right / SAMPLES;
-            metrics.log(new org.creamlab.experiment.Metric("pretrain/probe_exact_match", r.step(), em,
+            metrics.log(new org.creamlab.metric.Metric("pretrain/probe_exact_match", r.step(), em,
                     Dimensions.task(task).withLength(curriculum.maxPromptLength(task))));
             LOG.debug("probe at step {}: {} level {} exact match {}", r.step() + 1, task, curriculum.level(task), em);
             if (em >= Curriculum.PASS) {
@@ -108,7 +108,7 @@ final class CurriculumProbe implements TrainingListener {
             }
         }
         double accuracy = (double) right / total;
-        metrics.log(new org.creamlab.experiment.Metric("pretrain/probe_copy_accuracy", step, accuracy, Dimensions.task("copy")));
+        metrics.log(new org.creamlab.metric.Metric("pretrain/probe_copy_accuracy", step, accuracy, Dimensions.task("copy")));
         if (accuracy >= Curriculum.PASS) {
             curriculum.markCopyLearned();
             LOG.info("curriculum: the copy warm-up passed at step {} (token accuracy {}); copy rows drop to the late share",

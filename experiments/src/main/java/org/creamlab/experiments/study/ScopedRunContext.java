@@ -5,9 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.creamlab.experiment.Dimensions;
-import org.creamlab.experiment.Metric;
-import org.creamlab.experiment.MetricLog;
+import org.creamlab.metric.Dimensions;
+import org.creamlab.metric.Metric;
+import org.creamlab.metric.MetricLog;
 import org.creamlab.experiment.RunContext;
 import org.creamlab.experiment.RunPlan;
 

@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.creamlab.config.Settings;
-import org.creamlab.experiment.Metric;
 import org.creamlab.model.ModelCheckpoint;
 import org.creamlab.store.RunStatus;
 import org.creamlab.store.RunStore;
@@ -30,6 +29,7 @@ import org.creamlab.store.StoredRun;
 import org.creamlab.train.TrainingCheckpoint;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.creamlab.metric.Metric;
 
 /**
  * Runs that go wrong, through the command-line runner ({@link RunExperimentsCli}, in this JVM):

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.creamlab.config.Settings;
-import org.creamlab.experiment.Metric;
 import org.creamlab.experiment.cli.RunExperimentsCli;
 import org.creamlab.store.RunStatus;
 import org.creamlab.store.RunStore;
@@ -17,6 +16,7 @@ import org.creamlab.store.StoreService;
 import org.creamlab.store.StoredRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.creamlab.metric.Metric;
 
 /**
  * SIGKILL during training, then the same command again: the run resumes from its last checkpoint,

@@ -5,7 +5,7 @@ import static org.creamlab.reports.summary.SummaryHtml.esc;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.creamlab.experiment.Metric;
+import org.creamlab.metric.Metric;
 import org.creamlab.store.Provenance;
 import org.creamlab.store.StoredRun;
 

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.creamlab.experiment.Metric;
+import org.creamlab.metric.Metric;
 import org.creamlab.junit.AllureRunRecorder;
 import org.creamlab.reports.MetricPlots;
 import org.creamlab.store.RunStore;

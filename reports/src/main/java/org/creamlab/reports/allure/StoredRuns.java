@@ -6,7 +6,7 @@ import com.google.gson.JsonObject;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.creamlab.experiment.Metric;
+import org.creamlab.metric.Metric;
 import org.creamlab.reports.summary.StudyRun;
 import org.creamlab.store.StoredRun;
 

@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.creamlab.experiment.Metric;
+import org.creamlab.metric.Metric;
 import org.creamlab.reports.summary.Arm;
 import org.creamlab.reports.summary.CommonSettings;
 import org.creamlab.reports.summary.ExperimentSummary;

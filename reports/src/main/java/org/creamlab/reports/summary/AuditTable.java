@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.creamlab.experiment.Metric;
+import org.creamlab.metric.Metric;
 
 /**
  * The supervision audit of each arm's fine-tuning data ({@code audit/...} metrics, per optimizer

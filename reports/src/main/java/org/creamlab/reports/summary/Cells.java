@@ -2,7 +2,7 @@ package org.creamlab.reports.summary;
 
 import java.util.Comparator;
 import java.util.Locale;
-import org.creamlab.experiment.Dimensions;
+import org.creamlab.metric.Dimensions;
 
 /** Ordering and short labels of evaluation cells. */
 public final class Cells {

@@ -15,8 +15,8 @@ import org.creamlab.eval.stats.McNemar;
 import org.creamlab.eval.stats.PairedBootstrap;
 import org.creamlab.eval.stats.SeedSummary;
 import org.creamlab.eval.stats.Wilson;
-import org.creamlab.experiment.Dimensions;
-import org.creamlab.experiment.Metric;
+import org.creamlab.metric.Dimensions;
+import org.creamlab.metric.Metric;
 
 /**
  * Accuracy per arm (method) x evaluation cell, pooled over seeds, and paired differences between

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
-import org.creamlab.experiment.Dimensions;
-import org.creamlab.experiment.Metric;
+import org.creamlab.metric.Dimensions;
+import org.creamlab.metric.Metric;
 
 /**
  * What one experiment's summary shows, computed from its finished runs: the settings shared by all

@@ -1,7 +1,7 @@
 package org.creamlab.reports.summary;
 
 import org.creamlab.eval.stats.Interval;
-import org.creamlab.experiment.Dimensions;
+import org.creamlab.metric.Dimensions;
 
 /**
  * One arm's accuracy in one evaluation cell, pooled over its seeds.

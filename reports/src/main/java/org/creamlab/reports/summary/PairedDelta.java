@@ -1,7 +1,7 @@
 package org.creamlab.reports.summary;
 
 import org.creamlab.eval.stats.Interval;
-import org.creamlab.experiment.Dimensions;
+import org.creamlab.metric.Dimensions;
 
 /**
  * The difference of two arms in one cell: {@code a - b} of the pooled accuracies, and a paired test

@@ -9,8 +9,8 @@ import java.util.TreeSet;
 import java.util.function.Predicate;
 import org.creamlab.eval.stats.Interval;
 import org.creamlab.eval.stats.SeedSummary;
-import org.creamlab.experiment.Dimensions;
-import org.creamlab.experiment.Metric;
+import org.creamlab.metric.Dimensions;
+import org.creamlab.metric.Metric;
 
 /**
  * The mean across seeds (Student-t 95% interval) of a final, non-binomial metric such as

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Predicate;
-import org.creamlab.experiment.Dimensions;
-import org.creamlab.experiment.Metric;
+import org.creamlab.metric.Dimensions;
+import org.creamlab.metric.Metric;
 
 /**
  * Accuracy against fine-tuning steps (the efficiency claim is about reaching quality cheaply): for

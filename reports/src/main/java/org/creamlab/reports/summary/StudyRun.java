@@ -3,7 +3,7 @@ package org.creamlab.reports.summary;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.creamlab.experiment.Metric;
+import org.creamlab.metric.Metric;
 
 /**
  * One stored run as the summary needs it: its parameters, seed and metrics.

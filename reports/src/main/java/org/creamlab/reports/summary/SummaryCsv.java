@@ -2,7 +2,7 @@ package org.creamlab.reports.summary;
 
 import java.util.List;
 import java.util.Locale;
-import org.creamlab.experiment.Dimensions;
+import org.creamlab.metric.Dimensions;
 
 /** The summary's numbers in long CSV form: one row per arm x cell, one per CREAM - PoSE delta. */
 public final class SummaryCsv {

@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.creamlab.eval.stats.Interval;
-import org.creamlab.experiment.Dimensions;
+import org.creamlab.metric.Dimensions;
 import org.creamlab.reports.plots.Plot;
 
 /**

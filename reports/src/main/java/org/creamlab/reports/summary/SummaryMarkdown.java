@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.creamlab.eval.stats.Interval;
-import org.creamlab.experiment.Dimensions;
+import org.creamlab.metric.Dimensions;
 
 /**
  * Renders an {@link ExperimentSummary} as GitHub Markdown, the same content as {@link SummaryHtml}

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 import org.creamlab.eval.stats.McNemar;
 import org.creamlab.eval.stats.Wilson;
-import org.creamlab.experiment.Dimensions;
-import org.creamlab.experiment.Metric;
+import org.creamlab.metric.Dimensions;
+import org.creamlab.metric.Metric;
 import org.junit.jupiter.api.Test;
 
 class ComparisonTableTest {

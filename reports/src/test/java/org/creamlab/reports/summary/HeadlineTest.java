@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import java.util.Map;
-import org.creamlab.experiment.Dimensions;
+import org.creamlab.metric.Dimensions;
 import org.junit.jupiter.api.Test;
 
 class HeadlineTest {

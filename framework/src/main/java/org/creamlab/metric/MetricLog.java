@@ -1,4 +1,4 @@
-package org.creamlab.experiment;
+package org.creamlab.metric;
 
 /** Where a run sends its numbers. Each call is durable when it returns (committed to the store). */
 public interface MetricLog {

@@ -1,4 +1,4 @@
-package org.creamlab.experiment;
+package org.creamlab.metric;
 
 import java.util.List;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package org.creamlab.experiment;
+package org.creamlab.metric;
 
 /**
  * Where a metric was measured, beyond its name and step: the task, the context length, the gold
