@@ -54,7 +54,7 @@ CREAMLAB_LAUNCH="$MALLOC_TUNED"
 if [ -f "$SHIM" ]; then CREAMLAB_LAUNCH="$MALLOC_TUNED LD_PRELOAD=$SHIM"; fi
 
 # ---------------------------------------------------------------- build (only when needed)
-classes=framework/target/classes/org/creamlab/model/bench/ModelBenchmark.class
+classes=framework/target/classes/org/creamlab/bench/ModelBenchmark.class
 if ! [ -f "$classes" ] || [ -n "$(find framework/src/main -newer "$classes" -name '*.java' -print -quit)" ]; then
     log "building (mvn -q install -DskipTests)"
     mvn -q install -DskipTests >/dev/null
@@ -74,7 +74,7 @@ creamlab() { # creamlab LOGNAME ENVSPEC ARGS...
     env $envspec OPT_OUT_TRACKING=true OMP_NUM_THREADS="$THREADS" DJL_CACHE_DIR="$HOME/.cache/creamlab/djl" \
         java ${JAVA_OPTS:-} -cp "$CP" -Dai.djl.offline=true -Dai.djl.default_engine=PyTorch \
         -Dai.djl.pytorch.num_threads="$THREADS" -Dai.djl.pytorch.num_interop_threads=1 \
-        org.creamlab.model.bench.ModelBenchmark "$@" >"$OUT/$name.log" 2>&1 \
+        org.creamlab.bench.ModelBenchmark "$@" >"$OUT/$name.log" 2>&1 \
         || { log "FAILED, see $OUT/$name.log"; tail -20 "$OUT/$name.log" >&2; exit 1; }
 }
 

@@ -16,7 +16,7 @@ import org.creamlab.model.LlamaConfig;
 import org.creamlab.model.LlamaModel;
 import org.creamlab.model.LlamaWeights;
 import org.creamlab.model.ModelCheckpoint;
-import org.creamlab.model.bench.ProcessMemory;
+import org.creamlab.bench.ProcessMemory;
 import org.creamlab.positions.PositionScheme;
 import org.creamlab.positions.PositionSchemes;
 import org.creamlab.positions.SchemeSettings;

@@ -1,4 +1,4 @@
-package org.creamlab.model.bench;
+package org.creamlab.bench;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;

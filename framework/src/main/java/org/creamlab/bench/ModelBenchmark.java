@@ -1,4 +1,4 @@
-package org.creamlab.model.bench;
+package org.creamlab.bench;
 
 import ai.djl.ndarray.NDManager;
 import org.creamlab.engine.NativeEnvironment;

@@ -1,4 +1,4 @@
-package org.creamlab.model.bench;
+package org.creamlab.bench;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package org.creamlab.model.bench;
+package org.creamlab.bench;
 
 import java.util.Arrays;
 

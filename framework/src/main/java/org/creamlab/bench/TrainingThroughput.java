@@ -1,4 +1,4 @@
-package org.creamlab.model.bench;
+package org.creamlab.bench;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.creamlab.model.LlamaConfig;
 import org.creamlab.model.LlamaWeights;
-import org.creamlab.model.bench.GemmCeiling.GemmReplay;
+import org.creamlab.bench.GemmCeiling.GemmReplay;
 import org.creamlab.rope.NoScaling;
 import org.creamlab.train.AdamW;
 import org.creamlab.train.Batch;
