@@ -46,10 +46,31 @@ public final class ExperimentTests {
         List<DynamicNode> nodes = new ArrayList<>();
         for (int i = 0; i < experiments.size(); i++) {
             List<DynamicNode> runs = new ArrayList<>();
-            for (RunPlan plan : plans.get(i)) {
-                runs.add(DynamicTest.dynamicTest(plan.displayName(), () -> AllureRunRecorder.run(session, plan)));
+            String name = experiments.get(i).name();
+            List<RunPlan> points = plans.get(i);
+            long[] started = new long[1];
+            for (int k = 0; k < points.size(); k++) {
+                RunPlan plan = points.get(k);
+                boolean first = k == 0;
+                boolean last = k == points.size() - 1;
+                runs.add(DynamicTest.dynamicTest(plan.displayName(), () -> {
+                    if (first) {
+                        started[0] = System.nanoTime();
+                    }
+                    try {
+                        AllureRunRecorder.run(session, plan);
+                    } finally {
+                        if (last) {
+                            long s = (System.nanoTime() - started[0]) / 1_000_000_000L;
+                            String line = String.format(java.util.Locale.ROOT, "[creamlab] %s: %d runs in %d min %02d s",
+                                    name, points.size(), s / 60, s % 60);
+                            System.out.println(line);
+                            org.slf4j.LoggerFactory.getLogger(ExperimentTests.class).info(line);
+                        }
+                    }
+                }));
             }
-            nodes.add(DynamicContainer.dynamicContainer(experiments.get(i).name(), runs));
+            nodes.add(DynamicContainer.dynamicContainer(name, runs));
         }
         return nodes.stream();
     }

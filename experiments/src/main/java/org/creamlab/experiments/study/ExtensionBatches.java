@@ -36,15 +36,19 @@ final class ExtensionBatches implements BatchSource {
     private final int documentLength;
     private final int rows;
     private final int pad;
+    private final boolean fillerLoss;
 
     /**
      * @param documentLength {@code L}: the long documents' length ({@code documents} corpus) and the
      *     length position samples are drawn for
      * @param rows rows per batch
      * @param pad the padding token (a full-length row of a document shorter than L)
+     * @param fillerLoss whether filler targets (prose, {@code <eos>}) carry loss; without them the loss is
+     *     on answers and copies only
      */
     ExtensionBatches(PositionScheme scheme, FineTuneCorpus corpus, LongDocumentGenerator documents, int documentLength,
-                     int rows, int pad) {
+                     int rows, int pad, boolean fillerLoss) {
+        this.fillerLoss = fillerLoss;
         this.scheme = scheme;
         this.corpus = corpus;
         this.documents = documents;
@@ -99,7 +103,7 @@ final class ExtensionBatches implements BatchSource {
                 offsets = ids;
             }
         }
-        return out.fill(r, doc, ids, offsets, pad);
+        return out.fill(r, doc, ids, offsets, pad, fillerLoss);
     }
 
     private static int[] identity(int n) {
@@ -134,7 +138,7 @@ final class ExtensionBatches implements BatchSource {
          * learnable when its document predecessor is the row's previous token and its evidence offset
          * is at a row index up to that one.
          */
-        boolean fill(int r, TrainingDocument doc, int[] ids, int[] offsets, int pad) {
+        boolean fill(int r, TrainingDocument doc, int[] ids, int[] offsets, int pad, boolean fillerLoss) {
             int t = tokens[r].length;
             Arrays.fill(targets[r], 0);
             Arrays.fill(mask[r], false);
@@ -152,7 +156,7 @@ final class ExtensionBatches implements BatchSource {
                 rowOf[offsets[i]] = i;
                 int next = offsets[i + 1];
                 targets[r][i] = tokens[r][i + 1];
-                mask[r][i] = doc.isLossTarget(next);
+                mask[r][i] = doc.isLossTarget(next) && (fillerLoss || doc.targetClass(next) != TargetClass.FILLER);
                 if (!mask[r][i]) {
                     continue;
                 }

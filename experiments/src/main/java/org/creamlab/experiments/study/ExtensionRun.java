@@ -101,7 +101,7 @@ public final class ExtensionRun {
         }
         FineTuneCorpus corpus = FineTuneCorpus.of(p.get("corpus"));
         ExtensionBatches batches = new ExtensionBatches(scheme, corpus, data.extensionDocuments(extension.window()),
-                extension.targetLength(), rows, data.tokenizer().specialTokens().pad());
+                extension.targetLength(), rows, data.tokenizer().specialTokens().pad(), p.getBoolean("fillerLoss"));
         logAudit(new SupervisionAudit(extension.targetLength(), AUDIT_BINS)
                 .audit(batches, run.seed(), Math.min(steps, AUDIT_STEPS), 1), method, run);
         TrainingConfig training = TrainingConfig.builder().totalSteps(steps)

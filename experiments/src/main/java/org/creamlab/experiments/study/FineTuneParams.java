@@ -32,5 +32,7 @@ import org.creamlab.experiment.ValidatedBy;
 @Param(name = "corpus", values = "rows", allowed = {"rows", "documents"},
         description = "fine-tuning tokens: rows (each row its own document; fair by construction) or documents "
                 + "(N tokens picked from documents of L; the scheme's geometry decides what is learnable)")
+@Param(name = "fillerLoss", values = "true", type = ParamType.BOOLEAN,
+        description = "whether filler targets (prose, <eos>) carry loss; false: answers and copies only")
 @ValidatedBy(ExtensionPlanCheck.class)
 public @interface FineTuneParams {}

@@ -63,6 +63,7 @@ class ExtensionRunPlumbingTest {
         params.put("greedy", "true");
         params.put("corpus", "rows");
         params.put("curvePoints", "2");
+        params.put("fillerLoss", "true");
         List<Metric> metrics = new ArrayList<>();
         Files.createDirectories(dir.resolve("run"));
         RunContext run = new ListRunContext(new RunParams(params), dir.resolve("run"), metrics);

@@ -34,7 +34,7 @@ class FineTuneCorpusAuditTest {
         PositionScheme scheme = PositionSchemes.standard().create(method, STUDY, SchemeSettings.of(settings));
         int rows = scheme.sampleLength() > STUDY.window() ? 16 * STUDY.window() / scheme.sampleLength() : 16;
         return new ExtensionBatches(scheme, corpus, DATA.extensionDocuments(STUDY.window()), STUDY.targetLength(), rows,
-                DATA.tokenizer().specialTokens().pad());
+                DATA.tokenizer().specialTokens().pad(), true);
     }
 
     static SupervisionReport audit(String method, FineTuneCorpus corpus, Map<String, String> settings) {

@@ -177,4 +177,39 @@ public final class StudyPlots {
         });
         return plots;
     }
+
+    /**
+     * The supervision audit's histogram ({@code audit/distance}, length = a bin's upper edge): learnable
+     * answer and copy targets per step by the position-id distance between evidence and target, mean
+     * over each arm's runs, one line per arm.
+     */
+    public static Optional<Plot> auditDistances(String experiment, List<StudyRun> runs, List<String> varying) {
+        Map<Arm, TreeMap<Integer, double[]>> sums = new TreeMap<>();
+        for (StudyRun run : runs) {
+            for (Metric m : run.metrics()) {
+                if (m.name().equals("audit/distance") && m.dimensions().length() != null) {
+                    double[] s = sums.computeIfAbsent(Arm.of(run, varying), a -> new TreeMap<>())
+                            .computeIfAbsent(m.dimensions().length(), k -> new double[2]);
+                    s[0] += m.value();
+                    s[1]++;
+                }
+            }
+        }
+        if (sums.isEmpty()) {
+            return Optional.empty();
+        }
+        XYChart chart = new XYChartBuilder().width(Png.WIDTH).height(Png.HEIGHT)
+                .title(experiment + ": trained evidence-to-target distances (supervision audit)")
+                .xAxisTitle("position-id distance, bin upper edge").yAxisTitle("learnable answer+copy targets per step").build();
+        sums.forEach((arm, bins) -> {
+            List<Double> xs = new ArrayList<>();
+            List<Double> ys = new ArrayList<>();
+            bins.forEach((edge, s) -> {
+                xs.add(edge.doubleValue());
+                ys.add(s[0] / s[1]);
+            });
+            chart.addSeries(arm.label(), xs, ys);
+        });
+        return Optional.of(new Plot("supervision audit distances", Png.of(chart)));
+    }
 }

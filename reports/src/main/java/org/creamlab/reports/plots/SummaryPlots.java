@@ -49,6 +49,7 @@ public final class SummaryPlots {
         // per-class loss: a flat total says nothing about a class that is a few percent of it
         StudyPlots.curves("train/loss_answer", all, varying).ifPresent(plots::add);
         StudyPlots.curves("train/loss_copy", all, varying).ifPresent(plots::add);
+        StudyPlots.auditDistances(s.experiment(), finished, varying).ifPresent(plots::add);
         StudyPlots.meansVsLength("perplexity vs length", s.experiment() + ": perplexity of held-out documents vs length",
                 "perplexity", s.perplexity()).ifPresent(plots::add);
         if (comparesSchemes(all)) {
