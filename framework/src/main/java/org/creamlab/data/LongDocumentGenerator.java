@@ -37,6 +37,7 @@ public final class LongDocumentGenerator {
     private final int maxAnswer;
     private final int episodeMaxLength;
     private final CopyWarmup copy;
+    private final EpisodeMix mix;
 
     /**
      * @param weights kind ({@code filler} or a task name) to a positive weight
@@ -56,6 +57,12 @@ public final class LongDocumentGenerator {
      */
     public LongDocumentGenerator(Tokenizer tokenizer, TaskGenerators tasks, FillerGrammar grammar,
             Map<String, Double> weights, int maxAnswer, int episodeMaxLength, CopyWarmup copy) {
+        this(tokenizer, tasks, grammar, weights, maxAnswer, episodeMaxLength, copy, EpisodeMix.even());
+    }
+
+    /** As above, with the relative frequency of each episode kind. */
+    public LongDocumentGenerator(Tokenizer tokenizer, TaskGenerators tasks, FillerGrammar grammar,
+            Map<String, Double> weights, int maxAnswer, int episodeMaxLength, CopyWarmup copy, EpisodeMix mix) {
         if (weights.isEmpty()) {
             throw new IllegalArgumentException("setting 'mixture': needs at least one kind");
         }
@@ -83,6 +90,7 @@ public final class LongDocumentGenerator {
         this.maxAnswer = maxAnswer;
         this.episodeMaxLength = episodeMaxLength;
         this.copy = copy != null && copy.maximumTokens() <= episodeMaxLength ? copy : null;
+        this.mix = mix;
     }
 
     /** The shortest complete task sample: the longest task minimum, its answer and {@code <eos>}. */
@@ -149,13 +157,13 @@ public final class LongDocumentGenerator {
         LabelledDocumentBuilder doc = new LabelledDocumentBuilder(tokenizer);
         while (length - doc.size() >= shortest) {
             int room = length - doc.size();
-            int kind = rng.nextInt(Tasks.ALL.size() + (copy == null ? 0 : 1));
+            int kind = mix.draw(rng, copy != null);
             if (kind == Tasks.ALL.size()) {
                 if (copy.maximumTokens() <= room) {
                     doc.document(copy.next(rng));
                     continue;
                 }
-                kind = rng.nextInt(Tasks.ALL.size());
+                kind = mix.draw(rng, false);
             }
             int episode = (int) Draws.between(rng, shortest, Math.min(longest, room));
             String task = Tasks.ALL.get(kind);

@@ -25,6 +25,9 @@ public final class ExtensionPlanCheck implements PlanCheck {
         if (FINE_TUNED.contains(method)) {
             PositionSchemes.standard().create(method, extension, ExtensionRun.schemeSettings(p));
         }
+        if (p.values().containsKey("mix")) {
+            org.creamlab.data.EpisodeMix.parse(p.get("mix"));
+        }
         StudyData data = StudyData.miniature();
         try {
             new StudyEvaluation(data).evaluationSet(window, extension.targetLength(), 1, 1, 1, true);

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.creamlab.data.EpisodeMix;
 import org.creamlab.eval.EvalResult;
 import org.creamlab.metric.Dimensions;
 import org.creamlab.metric.Metric;
@@ -100,7 +101,8 @@ public final class ExtensionRun {
             rows = Math.max(1, rows * extension.window() / scheme.sampleLength());
         }
         FineTuneCorpus corpus = FineTuneCorpus.of(p.get("corpus"));
-        ExtensionBatches batches = new ExtensionBatches(scheme, corpus, data.extensionDocuments(extension.window()),
+        ExtensionBatches batches = new ExtensionBatches(scheme, corpus,
+                data.extensionDocuments(extension.window(), EpisodeMix.parse(p.get("mix"))),
                 extension.targetLength(), rows, data.tokenizer().specialTokens().pad(), p.getBoolean("fillerLoss"));
         logAudit(new SupervisionAudit(extension.targetLength(), AUDIT_BINS)
                 .audit(batches, run.seed(), Math.min(steps, AUDIT_STEPS), 1), method, run);

@@ -34,5 +34,7 @@ import org.creamlab.experiment.ValidatedBy;
                 + "(N tokens picked from documents of L; the scheme's geometry decides what is learnable)")
 @Param(name = "fillerLoss", values = "true", type = ParamType.BOOLEAN,
         description = "whether filler targets (prose, <eos>) carry loss; false: answers and copies only")
+@Param(name = "mix", values = "even",
+        description = "episode kinds of the fine-tuning rows by weight: even, or e.g. kv=3,lines=2 (others weigh 1; kinds lines, kv, needle, passkey, copy)")
 @ValidatedBy(ExtensionPlanCheck.class)
 public @interface FineTuneParams {}

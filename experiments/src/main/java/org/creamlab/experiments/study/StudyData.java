@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.creamlab.data.CopyWarmup;
+import org.creamlab.data.EpisodeMix;
 import org.creamlab.data.FillerGrammar;
 import org.creamlab.data.Lexicon;
 import org.creamlab.data.LongDocumentGenerator;
@@ -58,13 +59,18 @@ public record StudyData(Lexicon lexicon, WordTokenizer tokenizer, TaskGenerators
      * ({@link ExtensionBatches}) passkey came back to .97 / .73 / .57 at 256 / 512 / 1,024 tokens.
      */
     public LongDocumentGenerator extensionDocuments(int window) {
+        return extensionDocuments(window, EpisodeMix.even());
+    }
+
+    /** The same with the given frequency of each episode kind (parameter {@code mix}). */
+    public LongDocumentGenerator extensionDocuments(int window, EpisodeMix mix) {
         Map<String, Double> weights = new java.util.LinkedHashMap<>();
         for (String t : Tasks.ALL) {
             weights.put(t, 1.0);
         }
         weights.put(LongDocumentGenerator.FILLER, 1.0);
         weights.put(LongDocumentGenerator.EPISODES, EPISODES_WEIGHT);
-        return new LongDocumentGenerator(tokenizer, tasks, new FillerGrammar(), weights, MAX_ANSWER_TOKENS, window, copy);
+        return new LongDocumentGenerator(tokenizer, tasks, new FillerGrammar(), weights, MAX_ANSWER_TOKENS, window, copy, mix);
     }
 
     /**

@@ -64,6 +64,7 @@ class ExtensionRunPlumbingTest {
         params.put("corpus", "rows");
         params.put("curvePoints", "2");
         params.put("fillerLoss", "true");
+        params.put("mix", "kv=2");
         List<Metric> metrics = new ArrayList<>();
         Files.createDirectories(dir.resolve("run"));
         RunContext run = new ListRunContext(new RunParams(params), dir.resolve("run"), metrics);
