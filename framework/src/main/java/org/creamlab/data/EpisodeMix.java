@@ -9,7 +9,7 @@ import java.util.random.RandomGenerator;
 /**
  * How often each kind of episode occurs in an {@code episodes} document: the four tasks of
  * {@link Tasks#ALL} and gapped copies, by relative weight (setting {@code mix}, e.g.
- * {@code kv=3,lines=2}; kinds not named weigh 1). The even mix draws exactly as the generator always did.
+ * {@code kv=3+lines=2}: {@code +} because a comma separates sweep values; kinds not named weigh 1). The even mix draws exactly as the generator always did.
  *
  * @param weights one weight per kind: the tasks in {@link Tasks#ALL} order, then {@code copy}
  */
@@ -45,7 +45,7 @@ public record EpisodeMix(double[] weights) {
     }
 
     /**
-     * Parses {@code even} or a comma list of {@code kind=weight} ({@code lines}, {@code kv},
+     * Parses {@code even} or a {@code +}-separated list of {@code kind=weight} ({@code lines}, {@code kv},
      * {@code needle}, {@code passkey}, {@code copy}); kinds not named weigh 1.
      */
     public static EpisodeMix parse(String text) {
@@ -53,7 +53,7 @@ public record EpisodeMix(double[] weights) {
             return even();
         }
         double[] w = even().weights();
-        for (String part : text.split(",")) {
+        for (String part : text.split("\\+")) {
             String[] kv = part.trim().split("=");
             if (kv.length != 2) {
                 throw new IllegalArgumentException("setting 'mix': expected kind=weight, got '" + part.trim() + "'");

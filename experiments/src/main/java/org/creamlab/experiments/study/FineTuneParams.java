@@ -35,6 +35,6 @@ import org.creamlab.experiment.ValidatedBy;
 @Param(name = "fillerLoss", values = "true", type = ParamType.BOOLEAN,
         description = "whether filler targets (prose, <eos>) carry loss; false: answers and copies only")
 @Param(name = "mix", values = "even",
-        description = "episode kinds of the fine-tuning rows by weight: even, or e.g. kv=3,lines=2 (others weigh 1; kinds lines, kv, needle, passkey, copy)")
+        description = "episode kinds of the fine-tuning rows by weight: even, or e.g. kv=3+lines=2 (others weigh 1; kinds lines, kv, needle, passkey, copy)")
 @ValidatedBy(ExtensionPlanCheck.class)
 public @interface FineTuneParams {}
