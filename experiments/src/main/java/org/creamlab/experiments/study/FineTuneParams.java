@@ -18,8 +18,8 @@ import org.creamlab.experiment.ValidatedBy;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 @Param(name = "factor", values = "8", type = ParamType.INT, min = 2, max = 64, description = "extension factor f (L = fN)")
-@Param(name = "steps", values = "400", type = ParamType.INT, min = 1, max = 1_000_000,
-        description = "fine-tuning steps (250 keeps 3 seeds x 5 methods near 30 min at 2 threads; see README)")
+@Param(name = "steps", values = "1600", type = ParamType.INT, min = 1, max = 1_000_000,
+        description = "fine-tuning steps (calibrated on base seed 2, seed 9: docs/study.md; the main job ~30 min at 2 threads)")
 @Param(name = "batch", values = "16", type = ParamType.INT, min = 1, max = 4096,
         description = "rows of N tokens per step (full: the same tokens as rows of L)")
 @Param(name = "lr", values = "0.001", type = ParamType.DOUBLE, min = 1e-7, max = 1,
@@ -34,7 +34,7 @@ import org.creamlab.experiment.ValidatedBy;
                 + "(N tokens picked from documents of L; the scheme's geometry decides what is learnable)")
 @Param(name = "fillerLoss", values = "true", type = ParamType.BOOLEAN,
         description = "whether filler targets (prose, <eos>) carry loss; false: answers and copies only")
-@Param(name = "mix", values = "even",
+@Param(name = "mix", values = StudyData.CALIBRATED_MIX,
         description = "episode kinds of the fine-tuning rows by weight: even, or e.g. kv=3+lines=2 (others weigh 1; kinds lines, kv, needle, passkey, copy)")
 @ValidatedBy(ExtensionPlanCheck.class)
 public @interface FineTuneParams {}

@@ -28,6 +28,12 @@ import org.creamlab.data.WordTokenizer;
 public record StudyData(Lexicon lexicon, WordTokenizer tokenizer, TaskGenerators tasks, LongDocumentGenerator documents,
                         CopyWarmup copy) {
 
+    /**
+     * The fine-tuning rows' episode mix the study was calibrated with (docs/study.md, runs 12-13): kv
+     * three times and lines twice as often as needle, passkey and copies. Parameter {@code mix}.
+     */
+    public static final String CALIBRATED_MIX = "kv=3+lines=2";
+
     /** Answers are at most two tokens (numbers in two-digit pieces, or one id). */
     public static final int MAX_ANSWER_TOKENS = 2;
 

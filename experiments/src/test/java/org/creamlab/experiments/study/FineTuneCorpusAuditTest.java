@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The supervision audit of the study's fine-tuning data at its defaults (N = 128, f = 8, 16 rows of
- * N per step, full-length 2 rows of L): with the {@code rows} corpus every window-N method gets the
+ * N per step, full-length 2 rows of L, the calibrated episode mix): with the {@code rows} corpus every window-N method gets the
  * same learnable answer and copy targets (the comparison is fair by construction); the table of both
  * corpora is printed for docs/study.md.
  */
@@ -33,7 +33,9 @@ class FineTuneCorpusAuditTest {
     static ExtensionBatches batches(String method, FineTuneCorpus corpus, Map<String, String> settings) {
         PositionScheme scheme = PositionSchemes.standard().create(method, STUDY, SchemeSettings.of(settings));
         int rows = scheme.sampleLength() > STUDY.window() ? 16 * STUDY.window() / scheme.sampleLength() : 16;
-        return new ExtensionBatches(scheme, corpus, DATA.extensionDocuments(STUDY.window()), STUDY.targetLength(), rows,
+        return new ExtensionBatches(scheme, corpus,
+                DATA.extensionDocuments(STUDY.window(), org.creamlab.data.EpisodeMix.parse(StudyData.CALIBRATED_MIX)),
+                STUDY.targetLength(), rows,
                 DATA.tokenizer().specialTokens().pad(), true);
     }
 
