@@ -15,6 +15,7 @@ public final class MetricsListener implements TrainingListener {
     private double seconds;
     private int count;
     private StepResult last;
+    private ClassLosses classLosses = ClassLosses.NONE;
 
     public MetricsListener(int every, Consumer<TrainingMetrics> sink) {
         if (every <= 0) {
@@ -31,6 +32,7 @@ public final class MetricsListener implements TrainingListener {
         seconds += r.stepSeconds();
         count++;
         last = r;
+        classLosses = classLosses.plus(r.classLosses());
         if ((r.step() + 1) % every == 0) {
             flush();
         }
@@ -46,7 +48,8 @@ public final class MetricsListener implements TrainingListener {
             return;
         }
         sink.accept(new TrainingMetrics(last.step(), lossSum / count, last.learningRate(), last.gradNorm(),
-                seconds > 0 ? tokens / seconds : 0));
+                seconds > 0 ? tokens / seconds : 0, classLosses));
+        classLosses = ClassLosses.NONE;
         lossSum = 0;
         tokens = 0;
         seconds = 0;

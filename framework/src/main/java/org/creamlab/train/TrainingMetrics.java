@@ -8,5 +8,8 @@ package org.creamlab.train;
  * @param learningRate the last step's rate
  * @param gradNorm the last step's global gradient norm (before clipping)
  * @param tokensPerSecond tokens over the window divided by the window's wall time
+ * @param classLosses the window's summed loss and target count per target class
+ *     ({@link ClassLosses#NONE} when the batches carry no labels)
  */
-public record TrainingMetrics(long step, double loss, double learningRate, double gradNorm, double tokensPerSecond) {}
+public record TrainingMetrics(long step, double loss, double learningRate, double gradNorm, double tokensPerSecond,
+                              ClassLosses classLosses) {}

@@ -178,4 +178,44 @@ class TrainerTest {
         assertEquals(List.of("step-00000006", "step-00000007"),
                 TrainingCheckpoint.list(ckpt).stream().map(p -> p.getFileName().toString()).toList());
     }
+
+    @Test
+    void theLossIsAlsoReportedPerTargetClassAndTheClassesAddUpToTheTotal() throws IOException {
+        CopyTaskSource copy = new CopyTaskSource(4, 8, 64, true);
+        // the same batches, with every masked target of an even column labelled answer and the rest filler
+        BatchSource labelled = (step, micro, random) -> {
+            Batch b = copy.batch(step, micro, random);
+            org.creamlab.data.TargetClass[][] classes = new org.creamlab.data.TargetClass[b.batchSize()][b.length()];
+            int[][] evidence = new int[b.batchSize()][b.length()];
+            for (int r = 0; r < b.batchSize(); r++) {
+                for (int t = 0; t < b.length(); t++) {
+                    classes[r][t] = !b.lossMask()[r][t] ? org.creamlab.data.TargetClass.NONE
+                            : t % 2 == 0 ? org.creamlab.data.TargetClass.ANSWER : org.creamlab.data.TargetClass.FILLER;
+                    evidence[r][t] = -1;
+                }
+            }
+            return new Batch(b.tokens(), b.positions(), b.targets(), b.lossMask(), new TargetLabels(classes, evidence));
+        };
+        List<StepResult> steps = new java.util.ArrayList<>();
+        List<TrainingMetrics> windows = new java.util.ArrayList<>();
+        try (NDManager m = manager.newSubManager(); LlamaWeights w = LlamaWeights.initialize(m, tiny(), 1)) {
+            TrainingConfig config = TrainingConfig.builder().totalSteps(4).schedule(LrSchedule.constant(1e-2, 1)).dataSeed(3).build();
+            train(w, config, labelled, new NoScaling(), false, List.of(new TrainingListener() {
+                @Override
+                public void onStep(StepResult r) {
+                    steps.add(r);
+                }
+            }, new MetricsListener(2, windows::add)));
+        }
+        for (StepResult r : steps) {
+            ClassLosses c = r.classLosses();
+            long masked = c.count(org.creamlab.data.TargetClass.ANSWER) + c.count(org.creamlab.data.TargetClass.FILLER);
+            assertTrue(masked > 0 && c.count(org.creamlab.data.TargetClass.COPY) == 0, "counts " + java.util.Arrays.toString(c.counts()));
+            double total = (c.sums()[org.creamlab.data.TargetClass.ANSWER.ordinal()]
+                    + c.sums()[org.creamlab.data.TargetClass.FILLER.ordinal()]) / masked;
+            assertEquals(r.loss(), total, 1e-4, "the class sums add up to the step's mean loss");
+        }
+        assertEquals(2, windows.size());
+        assertEquals(steps.get(0).classLosses().plus(steps.get(1).classLosses()), windows.get(0).classLosses());
+    }
 }

@@ -29,7 +29,6 @@ import org.creamlab.train.ProgressLogger;
 import org.creamlab.train.RunMetricsListener;
 import org.creamlab.train.Trainer;
 import org.creamlab.train.TrainingConfig;
-import org.creamlab.train.ClassLossListener;
 import org.creamlab.train.TrainingListener;
 import org.creamlab.train.audit.SupervisionAudit;
 import org.creamlab.train.audit.SupervisionReport;
@@ -113,8 +112,7 @@ public final class ExtensionRun {
         LOG.info("fine-tuning with {}: {} steps of {} rows x {} tokens", method, steps, rows, scheme.sampleLength());
         boolean peakReset = ProcessMemory.resetPeak();
         try (Trainer trainer = new Trainer(weights, scaling, training, batches,
-                List.of(new ProgressLogger(50), RunMetricsListener.every(5, run.metrics()),
-                        new ClassLossListener(25, "train", run.metrics()::log), curve))) {
+                List.of(new ProgressLogger(50), RunMetricsListener.every(5, run.metrics()), curve))) {
             if (run.resumed()) {
                 trainer.resumeLatest();
             }
