@@ -28,6 +28,6 @@ class StudyExperimentsTest {
     void theMainJobRunsFiveMethodsOnThreeSeeds() {
         assertEquals(15, SweepExpander.expand(registry.get("cream-vs-pose"), SweepOverrides.none()).size());
         assertEquals(2 * 3 * 3, SweepExpander.expand(registry.get("interpolation-ablation"), SweepOverrides.none()).size());
-        assertEquals(8 * 3, SweepExpander.expand(registry.get("cream-ablation"), SweepOverrides.none()).size());
+        assertEquals(10 * 3, SweepExpander.expand(registry.get("cream-ablation"), SweepOverrides.none()).size());
     }
 }

@@ -25,13 +25,16 @@ class CreamAblationSettingsTest {
         for (int i = 0; i < 200; i++) {
             PositionSample c = cream("continuity-only").sample(1024, new SplittableRandom(i));
             PositionSample r = cream("relativity-only").sample(1024, new SplittableRandom(i));
-            assertEquals(4 * 8, c.segments().get(0).length(), "continuity: head = k = 4f");
+            assertEquals(1, c.segments().get(0).length(), "continuity: head = k = N/128, at least 1");
+            PositionSample code = cream("k-4f").sample(1024, new SplittableRandom(i));
+            assertEquals(code.variant().equals("continuity") ? 4 * 8 : 128 / 3, code.segments().get(0).length(),
+                    "k-4f: a continuity head is the code's 4f");
             assertEquals(128 / 3, r.segments().get(0).length(), "relativity: head = N/3");
         }
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"uniform-middle", "sigma-2", "sigma-2.5", "sigma-3", "sigma-3.5", "sigma-4"})
+    @ValueSource(strings = {"uniform-middle", "k-4f", "k-8", "sigma-2", "sigma-2.5", "sigma-3", "sigma-3.5", "sigma-4"})
     void everyArmIsAValidCreamSetting(String variant) {
         PositionSample s = cream(variant).sample(1024, new SplittableRandom(7));
         assertEquals(128, s.positionIds().length);
