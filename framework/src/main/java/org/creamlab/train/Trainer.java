@@ -274,7 +274,6 @@ public final class Trainer implements AutoCloseable {
         }
     }
 
-    /** SplitMix64-style mixing of (seed, step, micro) into a seed. */
     /**
      * The random source the trainer hands to its {@link BatchSource} for (data seed, step, micro):
      * replaying a source with it gives exactly the batches a run trained on.
@@ -283,6 +282,7 @@ public final class Trainer implements AutoCloseable {
         return new SplittableRandom(mix(dataSeed, step, micro));
     }
 
+    /** SplitMix64-style mixing of (seed, step, micro) into a seed. */
     static long mix(long seed, long step, int micro) {
         long z = seed + 0x9E3779B97F4A7C15L * (step + 1) + 0xD1B54A32D192ED03L * (micro + 1);
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;

@@ -33,7 +33,7 @@ class EpisodeMixTest {
     }
 
     @Test
-    void theEvenMixDrawsAsTheGeneratorAlwaysDidAndAWeightedOneShiftsTheKinds() {
+    void theConstructorWithoutAMixIsTheEvenMixAndAWeightedOneShiftsTheKinds() {
         CopyWarmup copy = new CopyWarmup(TOKENIZER, Fixtures.LEXICON.ids(), 8, 50, 16);
         var plain = new LongDocumentGenerator(TOKENIZER, TASKS, new FillerGrammar(), Map.of(LongDocumentGenerator.EPISODES, 1.0),
                 2, 128, copy);

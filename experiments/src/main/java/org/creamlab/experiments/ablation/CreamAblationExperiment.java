@@ -5,9 +5,13 @@ import java.util.Map;
 import org.creamlab.experiment.Experiment;
 import org.creamlab.experiment.ExperimentBody;
 import org.creamlab.experiment.Param;
+import org.creamlab.experiment.PlanCheck;
 import org.creamlab.experiment.RunContext;
+import org.creamlab.experiment.RunParams;
 import org.creamlab.experiment.Seeds;
+import org.creamlab.experiment.ValidatedBy;
 import org.creamlab.experiments.study.BaseParams;
+import org.creamlab.experiments.study.ExtensionPlanCheck;
 import org.creamlab.experiments.study.ExtensionStudy;
 import org.creamlab.experiments.study.FineTuneParams;
 import org.creamlab.positions.SchemeSettings;
@@ -24,7 +28,16 @@ import org.creamlab.positions.SchemeSettings;
         "sigma-2", "sigma-2.5", "sigma-3", "sigma-3.5", "sigma-4"},
         description = "which part of CREAM changes (k-4f: the code's continuity length; the default is N/128)")
 @Seeds({1, 2, 3})
+@ValidatedBy(CreamAblationExperiment.Check.class)
 public final class CreamAblationExperiment implements ExperimentBody {
+
+    /** Checks each point with its arm's CREAM settings, before any compute. */
+    public static final class Check implements PlanCheck {
+        @Override
+        public void check(RunParams p) {
+            new ExtensionPlanCheck().check(p, settings(p.get("variant")));
+        }
+    }
 
     private final ExtensionStudy study;
 

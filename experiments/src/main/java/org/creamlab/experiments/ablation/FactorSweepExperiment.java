@@ -25,6 +25,8 @@ import org.creamlab.experiments.study.FineTuneParams;
 @Param(name = "factor", values = {"2", "4", "8"}, type = ParamType.INT, min = 2, max = 64,
         description = "f; 16 needs a larger kv vocabulary than the miniature's (refused before compute)")
 @Param(name = "scaling", values = "linear", allowed = {"none", "linear", "ntk", "yarn", "yarn-original", "dynamic-ntk"})
+@Param(name = "curvePoints", values = "1", type = ParamType.INT, min = 1, max = 100,
+        description = "no evaluation inside fine-tuning: train/peak_rss_mib must measure training alone")
 @Param(name = "evalSamples", values = "30", type = ParamType.INT, min = 1, max = 10_000)
 @Param(name = "gridSamples", values = "5", type = ParamType.INT, min = 1, max = 10_000)
 @Seeds(1)

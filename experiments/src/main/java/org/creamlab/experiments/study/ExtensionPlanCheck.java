@@ -4,6 +4,7 @@ import java.util.List;
 import org.creamlab.experiment.PlanCheck;
 import org.creamlab.experiment.RunParams;
 import org.creamlab.positions.PositionSchemes;
+import org.creamlab.positions.SchemeSettings;
 import org.creamlab.positions.WindowExtension;
 
 /**
@@ -18,12 +19,17 @@ public final class ExtensionPlanCheck implements PlanCheck {
 
     @Override
     public void check(RunParams p) {
+        check(p, ExtensionRun.schemeSettings(p));
+    }
+
+    /** The same with explicit position-scheme settings (e.g. a CREAM ablation arm's). */
+    public void check(RunParams p, SchemeSettings settings) {
         int window = p.getInt("window");
         int factor = p.getInt("factor");
         WindowExtension extension = new WindowExtension(window, factor);
         String method = p.values().containsKey("method") ? p.get("method") : "cream";
         if (FINE_TUNED.contains(method)) {
-            PositionSchemes.standard().create(method, extension, ExtensionRun.schemeSettings(p));
+            PositionSchemes.standard().create(method, extension, settings);
         }
         if (p.values().containsKey("mix")) {
             org.creamlab.data.EpisodeMix.parse(p.get("mix"));
@@ -31,7 +37,7 @@ public final class ExtensionPlanCheck implements PlanCheck {
         StudyData data = StudyData.miniature();
         try {
             new StudyEvaluation(data).evaluationSet(window, extension.targetLength(), 1, 1, 1, true);
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | IllegalStateException e) {
             throw new IllegalArgumentException("the evaluation at L = " + extension.targetLength() + " (window "
                     + window + ", factor " + factor + ") cannot be generated: " + e.getMessage(), e);
         }

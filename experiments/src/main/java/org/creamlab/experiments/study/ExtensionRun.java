@@ -141,18 +141,23 @@ public final class ExtensionRun {
                 at.add(step);
             }
         }
-        java.util.Set<Long> done = new java.util.HashSet<>();
-        run.previousMetrics().stream().filter(m -> m.name().equals("curve/tf_exact_match") && m.step() != null)
-                .forEach(m -> done.add(m.step()));
         int samples = Math.max(1, p.getInt("evalSamples") / 5);
+        StudyEvaluation evaluation = new StudyEvaluation(data);
+        int cells = evaluation.evaluationSet(extension.window(), extension.targetLength(), samples, samples, run.seed(), false)
+                .samples().size();
+        // a point counts as done only when every cell of it was stored (a run killed inside a point redoes it)
+        java.util.Map<Long, Long> stored = new java.util.HashMap<>();
+        run.previousMetrics().stream().filter(m -> m.name().equals("curve/tf_exact_match") && m.step() != null)
+                .forEach(m -> stored.merge(m.step(), 1L, Long::sum));
+        LlamaModel model = new LlamaModel(weights);   // shares the weights being trained; built once
         return new TrainingListener() {
             @Override
             public void onStep(org.creamlab.train.StepResult r) {
                 long completed = r.step() + 1;
-                if (at.contains(completed) && !done.contains(completed)) {
+                if (at.contains(completed) && stored.getOrDefault(completed, 0L) < cells) {
                     long t0 = System.nanoTime();
-                    new StudyEvaluation(data).evaluateProgress(nd, new LlamaModel(weights), scaling, extension.window(),
-                            extension.targetLength(), samples, run.seed(), completed, run);
+                    evaluation.evaluateProgress(nd, model, scaling, extension.window(), extension.targetLength(), samples,
+                            run.seed(), completed, run);
                     LOG.info("accuracy-vs-steps point after {} steps: {} s", completed,
                             String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - t0) / 1e9));
                 }

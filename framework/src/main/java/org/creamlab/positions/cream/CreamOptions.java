@@ -15,7 +15,7 @@ import org.creamlab.positions.SchemeSettings;
  * @param variantBlockSize [{@code variant-block}, or {@code faithful=true} for 3000] how many
  *     consecutive samples share one variant draw. Default 1: one draw per sample, the paper's
  *     stated intent (spec 1.7). The released code draws once per {@code datasets.map} batch of
- *     {@value #FAITHFUL_BLOCK_SIZE} samples; {@link #faithful()} reproduces that.
+ *     {@value #FAITHFUL_BLOCK_SIZE} samples; {@link #faithful()} reproduces that (and the code's k = 4f unless {@code k} is given).
  * @param continuityLength [{@code k}: n/128 | 4f | an integer] head and tail length of the continuity
  *     variant. Default {@code n/128}, the paper's proportion of the window (32 of 4096; 1 at N = 128);
  *     {@code 4f} is the released code's rule. The scheme checks {@code 2k <= N - 1}.
@@ -96,9 +96,12 @@ public record CreamOptions(VariantMode variants, double continuityProbability, i
                 MiddleDistribution.GAUSSIAN, MiddleTokens.CODE);
     }
 
-    /** {@link #defaults()} with one variant draw per block of {@value #FAITHFUL_BLOCK_SIZE} samples, like the code. */
+    /**
+     * {@link #defaults()} with the released code's two other choices: one variant draw per block of
+     * {@value #FAITHFUL_BLOCK_SIZE} samples and {@code k = 4f}.
+     */
     public static CreamOptions faithful() {
-        return defaults().withVariantBlockSize(FAITHFUL_BLOCK_SIZE);
+        return defaults().withVariantBlockSize(FAITHFUL_BLOCK_SIZE).withContinuityLength(ContinuityLength.fourF());
     }
 
     /**
@@ -119,7 +122,8 @@ public record CreamOptions(VariantMode variants, double continuityProbability, i
                 settings.getChoice("variants", VariantMode.class, d.variants()),
                 settings.getDouble("continuity-probability", d.continuityProbability()),
                 block,
-                settings.has("k") ? ContinuityLength.parse(settings.asMap().get("k")) : d.continuityLength(),
+                settings.has("k") ? ContinuityLength.parse(settings.asMap().get("k"))
+                        : faithful ? ContinuityLength.fourF() : d.continuityLength(),
                 settings.getDouble("sigma", d.sigma()),
                 settings.getChoice("middle", MiddleDistribution.class, d.middle()),
                 settings.getChoice("middle-tokens", MiddleTokens.class, d.middleTokens()));

@@ -31,10 +31,11 @@ public record AuditTable(List<String> columns, Map<Arm, double[]> rows) {
         rows = java.util.Collections.unmodifiableMap(new TreeMap<>(rows));
     }
 
-    /** @param window N: the far column counts histogram bins whose lower edge is at least N */
-    public static AuditTable of(List<StudyRun> runs, List<String> varying, int window) {
+    /** The far column counts histogram bins whose lower edge is at least the run's window N (default 128). */
+    public static AuditTable of(List<StudyRun> runs, List<String> varying) {
         Map<Arm, List<double[]>> perRun = new TreeMap<>();
         for (StudyRun run : runs) {
+            int window = Integer.parseInt(run.param("window", "128"));
             double[] v = new double[FIGURES.length + 1];
             java.util.Arrays.fill(v, Double.NaN);
             TreeMap<Integer, Double> histogram = new TreeMap<>();

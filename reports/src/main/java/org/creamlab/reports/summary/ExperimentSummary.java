@@ -80,11 +80,9 @@ public record ExperimentSummary(String experiment, CommonSettings settings, List
                 }
             }
         }
-        int window = Integer.parseInt(finished.isEmpty() ? "128" : finished.get(0).param("window", "128"));
-        int factor = Integer.parseInt(finished.isEmpty() ? "8" : finished.get(0).param("factor", "8"));
         return new ExperimentSummary(experiment, settings, runs, tables, deltas, perplexity, scalars, headline,
-                SeedMeans.of(finished, varying, RECALL_PERPLEXITY, d -> true), AuditTable.of(finished, varying, window),
-                StepCurves.of(finished, varying, window, window * factor));
+                SeedMeans.of(finished, varying, RECALL_PERPLEXITY, d -> true), AuditTable.of(finished, varying),
+                StepCurves.of(finished, varying));
     }
 
     private static List<String> tasks(List<StudyRun> runs) {

@@ -24,17 +24,31 @@ public record StepCurves(Map<String, Map<Arm, TreeMap<Long, Double>>> endpoints)
         endpoints = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(endpoints));
     }
 
-    /** The endpoints, in order: lines beyond N, kv at L (all gold positions), needle and passkey at L. */
-    public static StepCurves of(List<StudyRun> runs, List<String> varying, int window, int target) {
-        Map<String, Predicate<Dimensions>> groups = new LinkedHashMap<>();
-        groups.put("LongChat-Lines, mean over lengths > N", d -> "lines".equals(d.task()) && d.length() != null && d.length() > window);
-        groups.put("kv at L, mean over gold positions", d -> "kv".equals(d.task()));
-        groups.put("needle at L, mean over depths", d -> "needle".equals(d.task()) && Integer.valueOf(target).equals(d.length()));
-        groups.put("passkey at L, mean over depths", d -> "passkey".equals(d.task()) && Integer.valueOf(target).equals(d.length()));
+    /** Whether a cell belongs to an endpoint, given the run's window N and target length L. */
+    private interface Endpoint {
+        boolean test(Dimensions d, int window, int target);
+    }
+
+    /**
+     * The endpoints, in order: lines beyond N, kv at L (all gold positions), needle and passkey at L;
+     * N and L are each run's own ({@code window}, {@code window * factor}; defaults 128 and 8).
+     */
+    public static StepCurves of(List<StudyRun> runs, List<String> varying) {
+        Map<String, Endpoint> groups = new LinkedHashMap<>();
+        groups.put("LongChat-Lines, mean over lengths > N",
+                (d, window, target) -> "lines".equals(d.task()) && d.length() != null && d.length() > window);
+        groups.put("kv at L, mean over gold positions", (d, window, target) -> "kv".equals(d.task()));
+        groups.put("needle at L, mean over depths",
+                (d, window, target) -> "needle".equals(d.task()) && Integer.valueOf(target).equals(d.length()));
+        groups.put("passkey at L, mean over depths",
+                (d, window, target) -> "passkey".equals(d.task()) && Integer.valueOf(target).equals(d.length()));
         Map<String, Map<Arm, TreeMap<Long, Double>>> out = new LinkedHashMap<>();
-        groups.forEach((name, filter) -> {
+        groups.forEach((name, endpoint) -> {
             Map<Arm, TreeMap<Long, List<Double>>> raw = new TreeMap<>();
             for (StudyRun run : runs) {
+                int window = Integer.parseInt(run.param("window", "128"));
+                int target = window * Integer.parseInt(run.param("factor", "8"));
+                Predicate<Dimensions> filter = d -> endpoint.test(d, window, target);
                 Arm arm = Arm.of(run, varying);
                 boolean fineTuned = !"none".equals(run.param("method", ""));
                 long last = fineTuned ? Long.parseLong(run.param("steps", "0")) : 0;

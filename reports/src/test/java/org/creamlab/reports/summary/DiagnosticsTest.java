@@ -33,7 +33,7 @@ class DiagnosticsTest {
     @Test
     void curvesAverageTheEndpointCellsPerStepAndEndWithTheFinalEvaluation() {
         List<StudyRun> runs = List.of(run(1, "cream", 0.2, 0.6, 10, 1, 1, 1, 1), run(2, "cream", 0.4, 0.8, 20, 1, 1, 3, 3));
-        StepCurves c = StepCurves.of(runs, List.of("method"), 128, 1024);
+        StepCurves c = StepCurves.of(runs, List.of("method"));
         var lines = c.endpoints().get("LongChat-Lines, mean over lengths > N");
         var cream = lines.values().iterator().next();
         assertEquals(0.3, cream.get(400L), 1e-12, "mean over runs at step 400, cells beyond N only");
@@ -44,7 +44,7 @@ class DiagnosticsTest {
     @Test
     void theAuditTableAveragesRunsAndCountsFarDistances() {
         List<StudyRun> runs = List.of(run(1, "cream", 0, 0, 10, 1, 1, 1, 1), run(2, "cream", 0, 0, 20, 1, 1, 3, 3));
-        AuditTable t = AuditTable.of(runs, List.of("method"), 128);
+        AuditTable t = AuditTable.of(runs, List.of("method"));
         double[] row = t.rows().values().iterator().next();
         int learnable = t.columns().indexOf("learnable answer+copy");
         assertEquals(15, row[learnable], 1e-12);
