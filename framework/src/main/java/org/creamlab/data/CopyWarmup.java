@@ -102,6 +102,32 @@ public final class CopyWarmup {
     public TrainingDocument next(RandomGenerator rng) {
         int m = (int) Draws.between(rng, minLength, maxLength);
         int gap = maxGap < 0 ? -1 : (int) Draws.between(rng, 0, maxGap);
+        return build(rng, m, gap);
+    }
+
+    /** The fewest tokens a gapped sequence of this warm-up takes (shortest run, no gap). */
+    public int minimumTokens() {
+        return 2 * minLength + 3 + (maxGap < 0 ? 0 : 1);
+    }
+
+    /**
+     * A gapped copy sequence of at most {@code maxTokens} tokens: the run length as in {@link #next},
+     * then the gap uniform up to what still fits (and {@code maxGap}). With a long {@code maxGap} this
+     * puts the copy far from its source: a far-recall training sequence.
+     *
+     * @throws IllegalArgumentException when not even the shortest sequence fits, or without gaps
+     */
+    public TrainingDocument next(RandomGenerator rng, int maxTokens) {
+        if (maxGap < 0 || maxTokens < minimumTokens()) {
+            throw new IllegalArgumentException("setting 'maxTokens': " + maxTokens + " cannot hold a gapped copy (needs "
+                    + minimumTokens() + ")");
+        }
+        int m = (int) Draws.between(rng, minLength, Math.min(maxLength, (maxTokens - 4) / 2));
+        int gap = (int) Draws.between(rng, 0, Math.min(maxGap, maxTokens - 2 * m - 4));
+        return build(rng, m, gap);
+    }
+
+    private TrainingDocument build(RandomGenerator rng, int m, int gap) {
         int copyStart = m + 2 + (gap + 1);
         int[] tokens = new int[copyStart + m + 1];
         tokens[0] = tokenizer.specialTokens().bos();

@@ -38,6 +38,7 @@ public final class LongDocumentGenerator {
     private final int episodeMaxLength;
     private final CopyWarmup copy;
     private final EpisodeMix mix;
+    private final CopyWarmup farCopy;
 
     /**
      * @param weights kind ({@code filler} or a task name) to a positive weight
@@ -91,6 +92,30 @@ public final class LongDocumentGenerator {
         this.episodeMaxLength = episodeMaxLength;
         this.copy = copy != null && copy.maximumTokens() <= episodeMaxLength ? copy : null;
         this.mix = mix;
+        this.farCopy = null;
+    }
+
+    private LongDocumentGenerator(LongDocumentGenerator g, CopyWarmup farCopy) {
+        this.tokenizer = g.tokenizer;
+        this.tasks = g.tasks;
+        this.grammar = g.grammar;
+        this.weights = g.weights;
+        this.total = g.total;
+        this.maxAnswer = g.maxAnswer;
+        this.episodeMaxLength = g.episodeMaxLength;
+        this.copy = g.copy;
+        this.mix = g.mix;
+        this.farCopy = farCopy;
+    }
+
+    /**
+     * This generator with far copies in {@code episodes} documents: a copy episode then draws from
+     * {@code farCopy} with its gap up to the room left ({@link CopyWarmup#next(RandomGenerator, int)}),
+     * so copies can sit far from their source (e.g. in full-length rows of L tokens, whose ordinary
+     * copies are at most about 120 tokens long).
+     */
+    public LongDocumentGenerator withFarCopies(CopyWarmup farCopy) {
+        return new LongDocumentGenerator(this, farCopy);
     }
 
     /** The shortest complete task sample: the longest task minimum, its answer and {@code <eos>}. */
@@ -157,9 +182,13 @@ public final class LongDocumentGenerator {
         LabelledDocumentBuilder doc = new LabelledDocumentBuilder(tokenizer);
         while (length - doc.size() >= shortest) {
             int room = length - doc.size();
-            int kind = mix.draw(rng, copy != null);
+            int kind = mix.draw(rng, copy != null || farCopy != null);
             if (kind == Tasks.ALL.size()) {
-                if (copy.maximumTokens() <= room) {
+                if (farCopy != null && farCopy.minimumTokens() <= room) {
+                    doc.document(farCopy.next(rng, room));
+                    continue;
+                }
+                if (copy != null && copy.maximumTokens() <= room) {
                     doc.document(copy.next(rng));
                     continue;
                 }

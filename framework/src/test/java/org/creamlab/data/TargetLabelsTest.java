@@ -86,4 +86,22 @@ class TargetLabelsTest {
                 new boolean[] {false, true}, new TargetClass[] {TargetClass.NONE, TargetClass.COPY}, new int[] {-1, 1}));
         assertTrue(e.getMessage().contains("must come before"), e.getMessage());
     }
+
+    @Test
+    void farCopiesSpanTheRowAndKeepTheirEvidence() {
+        var rows = new LongDocumentGenerator(TOKENIZER, TASKS, new FillerGrammar(), Map.of(LongDocumentGenerator.EPISODES, 1.0),
+                2, 128, COPY).withFarCopies(new CopyWarmup(TOKENIZER, Fixtures.LEXICON.ids(), 8, 50, 1024 - 104));
+        SplittableRandom rng = new SplittableRandom(9);
+        int far = 0;
+        for (int n = 0; n < 40; n++) {
+            TrainingDocument d = rows.episodes(rng, 1024, 1024);
+            assertEquals(1024, d.length());
+            assertEvidenceRepeatsTheTarget(d);
+            for (int i = 0; i < d.length(); i++) {
+                far += d.targetClass(i) == TargetClass.COPY && i - d.evidence(i) > 128 ? 1 : 0;
+            }
+        }
+        assertTrue(far > 100, far + " copy targets more than N = 128 tokens from their source");
+        assertThrows(IllegalArgumentException.class, () -> COPY.next(rng, 10));
+    }
 }

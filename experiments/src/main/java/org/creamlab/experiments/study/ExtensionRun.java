@@ -100,8 +100,12 @@ public final class ExtensionRun {
             rows = Math.max(1, rows * extension.window() / scheme.sampleLength());
         }
         FineTuneCorpus corpus = FineTuneCorpus.of(p.get("corpus"));
-        ExtensionBatches batches = new ExtensionBatches(scheme, corpus,
-                data.extensionDocuments(extension.window(), EpisodeMix.parse(p.get("mix"))),
+        var documents = data.extensionDocuments(extension.window(), EpisodeMix.parse(p.get("mix")));
+        if (p.getBoolean("farCopies") && scheme.sampleLength() > extension.window()) {
+            // rows of L: copies may span the row, as the window methods' compressed ids already make them do
+            documents = documents.withFarCopies(data.farCopy(scheme.sampleLength()));
+        }
+        ExtensionBatches batches = new ExtensionBatches(scheme, corpus, documents,
                 extension.targetLength(), rows, data.tokenizer().specialTokens().pad(), p.getBoolean("fillerLoss"));
         logAudit(new SupervisionAudit(extension.targetLength(), AUDIT_BINS)
                 .audit(batches, run.seed(), Math.min(steps, AUDIT_STEPS), 1), method, run);

@@ -36,5 +36,7 @@ import org.creamlab.experiment.ValidatedBy;
         description = "whether filler targets (prose, <eos>) carry loss; false: answers and copies only")
 @Param(name = "mix", values = StudyData.CALIBRATED_MIX,
         description = "episode kinds of the fine-tuning rows by weight: even, or e.g. kv=3+lines=2 (others weigh 1; kinds lines, kv, needle, passkey, copy)")
+@Param(name = "farCopies", values = "false", type = ParamType.BOOLEAN,
+        description = "full-length rows get copies whose gap may span the row (off: copies of at most ~120 tokens, as in rows of N)")
 @ValidatedBy(ExtensionPlanCheck.class)
 public @interface FineTuneParams {}

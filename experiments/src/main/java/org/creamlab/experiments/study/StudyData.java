@@ -80,6 +80,17 @@ public record StudyData(Lexicon lexicon, WordTokenizer tokenizer, TaskGenerators
     }
 
     /**
+     * Far copies for rows of {@code rowLength} tokens: gapped copies over the same pool whose gap may fill
+     * the row ({@link LongDocumentGenerator#withFarCopies}), for the {@code farCopies} option.
+     */
+    public CopyWarmup farCopy(int rowLength) {
+        List<String> pool = new ArrayList<>(lexicon.lineKeys());
+        pool.addAll(lexicon.ids());
+        pool.addAll(lexicon.numbers().vocabulary());
+        return new CopyWarmup(tokenizer, pool, 8, 50, Math.max(16, rowLength - 2 * 50 - 4));
+    }
+
+    /**
      * Held-out filler documents of exactly {@code length} tokens for perplexity (task documents land
      * up to one line short of a length, which a perplexity at L cannot use). Seeded apart from
      * training streams and the same for every method.

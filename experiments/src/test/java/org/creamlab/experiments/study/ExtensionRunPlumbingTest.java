@@ -65,6 +65,7 @@ class ExtensionRunPlumbingTest {
         params.put("curvePoints", "2");
         params.put("fillerLoss", "true");
         params.put("mix", "kv=2");
+        params.put("farCopies", "true");
         List<Metric> metrics = new ArrayList<>();
         Files.createDirectories(dir.resolve("run"));
         RunContext run = new ListRunContext(new RunParams(params), dir.resolve("run"), metrics);
