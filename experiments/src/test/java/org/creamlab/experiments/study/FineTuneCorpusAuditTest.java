@@ -69,12 +69,19 @@ class FineTuneCorpusAuditTest {
                 assertTrue(!java.util.Arrays.deepEquals(cream.positions(), b.positions()), other + " positions differ");
             }
         }
-        // the documents corpus: both methods draw the same documents (the first token of each row is the
-        // document's <bos> and the head of both schemes starts at the document's start), whatever their positions
-        Batch d1 = batches("cream", FineTuneCorpus.DOCUMENTS, Map.of()).batch(0, 0, Trainer.batchRandom(3, 0, 0));
-        Batch d2 = batches("pose", FineTuneCorpus.DOCUMENTS, Map.of()).batch(0, 0, Trainer.batchRandom(3, 0, 0));
-        for (int r = 0; r < d1.batchSize(); r++) {
-            assertArrayEquals(java.util.Arrays.copyOf(d1.tokens()[r], 1), java.util.Arrays.copyOf(d2.tokens()[r], 1), "row " + r);
+        // the documents corpus: CREAM's head (k = 4f: 32 or 42 tokens) and RandPos's runs both start with the
+        // document's first tokens, and RandPos draws many more position numbers than CREAM: the first 32 tokens
+        // of every row agree only if the documents come from a stream of their own
+        for (long step : new long[] {0, 7}) {
+            Batch d1 = batches("cream", FineTuneCorpus.DOCUMENTS, Map.of("k", "4f")).batch(step, 0, Trainer.batchRandom(3, step, 0));
+            Batch d2 = batches("randpos", FineTuneCorpus.DOCUMENTS, Map.of()).batch(step, 0, Trainer.batchRandom(3, step, 0));
+            boolean anyDifferentPositions = false;
+            for (int r = 0; r < d1.batchSize(); r++) {
+                assertArrayEquals(java.util.Arrays.copyOf(d1.tokens()[r], 32), java.util.Arrays.copyOf(d2.tokens()[r], 32),
+                        "step " + step + ", row " + r);
+                anyDifferentPositions |= !java.util.Arrays.equals(d1.positions()[r], d2.positions()[r]);
+            }
+            assertTrue(anyDifferentPositions, "the two schemes chose different position ids");
         }
     }
 
