@@ -64,6 +64,12 @@ public final class LongDocumentGenerator {
     /** As above, with the relative frequency of each episode kind. */
     public LongDocumentGenerator(Tokenizer tokenizer, TaskGenerators tasks, FillerGrammar grammar,
             Map<String, Double> weights, int maxAnswer, int episodeMaxLength, CopyWarmup copy, EpisodeMix mix) {
+        this(tokenizer, tasks, grammar, weights, maxAnswer, episodeMaxLength, copy, mix, null);
+    }
+
+    private LongDocumentGenerator(Tokenizer tokenizer, TaskGenerators tasks, FillerGrammar grammar,
+            Map<String, Double> weights, int maxAnswer, int episodeMaxLength, CopyWarmup copy, EpisodeMix mix,
+            CopyWarmup farCopy) {
         if (weights.isEmpty()) {
             throw new IllegalArgumentException("setting 'mixture': needs at least one kind");
         }
@@ -92,19 +98,6 @@ public final class LongDocumentGenerator {
         this.episodeMaxLength = episodeMaxLength;
         this.copy = copy != null && copy.maximumTokens() <= episodeMaxLength ? copy : null;
         this.mix = mix;
-        this.farCopy = null;
-    }
-
-    private LongDocumentGenerator(LongDocumentGenerator g, CopyWarmup farCopy) {
-        this.tokenizer = g.tokenizer;
-        this.tasks = g.tasks;
-        this.grammar = g.grammar;
-        this.weights = g.weights;
-        this.total = g.total;
-        this.maxAnswer = g.maxAnswer;
-        this.episodeMaxLength = g.episodeMaxLength;
-        this.copy = g.copy;
-        this.mix = g.mix;
         this.farCopy = farCopy;
     }
 
@@ -115,7 +108,7 @@ public final class LongDocumentGenerator {
      * copies are at most about 120 tokens long).
      */
     public LongDocumentGenerator withFarCopies(CopyWarmup farCopy) {
-        return new LongDocumentGenerator(this, farCopy);
+        return new LongDocumentGenerator(tokenizer, tasks, grammar, weights, maxAnswer, episodeMaxLength, copy, mix, farCopy);
     }
 
     /** The shortest complete task sample: the longest task minimum, its answer and {@code <eos>}. */

@@ -33,9 +33,11 @@ public final class CreamAblationExperiment implements ExperimentBody {
 
     /** Checks each point with its arm's CREAM settings, before any compute. */
     public static final class Check implements PlanCheck {
+        private final ExtensionPlanCheck extension = new ExtensionPlanCheck();
+
         @Override
         public void check(RunParams p) {
-            new ExtensionPlanCheck().check(p, settings(p.get("variant")));
+            extension.check(p, settings(p.get("variant")));
         }
     }
 

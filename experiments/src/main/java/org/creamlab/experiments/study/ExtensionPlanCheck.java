@@ -17,6 +17,10 @@ public final class ExtensionPlanCheck implements PlanCheck {
 
     private static final List<String> FINE_TUNED = List.of("cream", "pose", "randpos", "full");
 
+    private final StudyData data = StudyData.miniature();
+    /** (window, target length) pairs whose evaluation set was already generated: one check per pair, not per point. */
+    private final java.util.Set<List<Integer>> evaluationsChecked = new java.util.HashSet<>();
+
     @Override
     public void check(RunParams p) {
         check(p, ExtensionRun.schemeSettings(p));
@@ -34,9 +38,13 @@ public final class ExtensionPlanCheck implements PlanCheck {
         if (p.values().containsKey("mix")) {
             org.creamlab.data.EpisodeMix.parse(p.get("mix"));
         }
-        StudyData data = StudyData.miniature();
+        List<Integer> evaluation = List.of(window, extension.targetLength());
+        if (evaluationsChecked.contains(evaluation)) {
+            return;
+        }
         try {
             new StudyEvaluation(data).evaluationSet(window, extension.targetLength(), 1, 1, 1, true);
+            evaluationsChecked.add(evaluation);
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new IllegalArgumentException("the evaluation at L = " + extension.targetLength() + " (window "
                     + window + ", factor " + factor + ") cannot be generated: " + e.getMessage(), e);
