@@ -1,6 +1,7 @@
 package org.creamlab.experiment;
 
 import java.lang.annotation.Annotation;
+import org.creamlab.metric.Endpoint;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -16,13 +17,24 @@ import java.util.Set;
  * @param type the class, an {@link ExperimentBody}
  * @param params the parameter declarations, in annotation order
  * @param seeds the declared seeds
+ * @param seedLimits points that run with fewer of the seeds ({@link SeedLimit})
+ * @param endpoints the primary endpoints declared before any run ({@link PrimaryEndpoint}), in order
  */
 public record ExperimentDescriptor(String name, String description, Class<? extends ExperimentBody> type,
-                                   List<ParamSpec> params, List<Long> seeds) {
+                                   List<ParamSpec> params, List<Long> seeds, List<SeedLimitSpec> seedLimits,
+                                   List<Endpoint> endpoints) {
 
     public ExperimentDescriptor {
         params = List.copyOf(params);
         seeds = List.copyOf(seeds);
+        seedLimits = List.copyOf(seedLimits);
+        endpoints = List.copyOf(endpoints);
+    }
+
+    /** A descriptor without seed limits or endpoints. */
+    public ExperimentDescriptor(String name, String description, Class<? extends ExperimentBody> type,
+                                List<ParamSpec> params, List<Long> seeds) {
+        this(name, description, type, params, seeds, List.of(), List.of());
     }
 
     /** Reads the annotations of an experiment class. */
@@ -71,7 +83,15 @@ public record ExperimentDescriptor(String name, String description, Class<? exte
         }
         @SuppressWarnings("unchecked")
         Class<? extends ExperimentBody> body = (Class<? extends ExperimentBody>) type;
-        return new ExperimentDescriptor(e.name(), e.description(), body, params, seeds);
+        List<SeedLimitSpec> limits = Arrays.stream(type.getAnnotationsByType(SeedLimit.class)).map(SeedLimitSpec::of).toList();
+        for (SeedLimitSpec limit : limits) {
+            if (params.stream().noneMatch(p -> p.name().equals(limit.param()))) {
+                throw new IllegalArgumentException("experiment '" + e.name() + "': @SeedLimit names parameter '"
+                        + limit.param() + "', which it does not declare");
+            }
+        }
+        List<Endpoint> endpoints = Arrays.stream(type.getAnnotationsByType(PrimaryEndpoint.class)).map(ep -> Endpoint.of(ep.name(), ep.task(), ep.beyondWindow(), ep.positions())).toList();
+        return new ExperimentDescriptor(e.name(), e.description(), body, params, seeds, limits, endpoints);
     }
 
     /** The declaration of one parameter. */
@@ -93,6 +113,9 @@ public record ExperimentDescriptor(String name, String description, Class<? exte
         }
         sb.append("    -Dseeds=").append(seeds.stream().map(String::valueOf).reduce((a, b) -> a + "," + b).orElse(""))
                 .append('\n');
+        seedLimits.forEach(l -> sb.append("    (points with ").append(l.param()).append('=').append(l.value())
+                .append(" run the first ").append(l.seeds()).append(" seed(s) only)\n"));
+        endpoints.forEach(ep -> sb.append("    primary endpoint: ").append(ep.describe()).append('\n'));
         return sb.toString();
     }
 }

@@ -10,6 +10,7 @@ import java.util.ServiceLoader;
 import org.creamlab.config.Settings;
 import org.creamlab.engine.EngineService;
 import org.creamlab.engine.ProvenanceCollector;
+import org.creamlab.metric.Endpoint;
 import org.creamlab.store.Provenance;
 import org.creamlab.store.RunStore;
 import org.creamlab.store.StoreService;
@@ -62,7 +63,8 @@ public final class ExperimentSession implements AutoCloseable {
     }
 
     /**
-     * All runs of the selected experiments, validated against their declarations.
+     * All runs of the selected experiments, validated against their declarations. Records each
+     * experiment's declared primary endpoints in the store, before any of its runs.
      *
      * @throws org.creamlab.experiment.InvalidParameterException before anything is computed
      */
@@ -73,6 +75,11 @@ public final class ExperimentSession implements AutoCloseable {
             List<RunPlan> plans = SweepExpander.expand(e, overrides);
             check(e, plans);
             all.add(plans);
+        }
+        for (ExperimentDescriptor e : experiments) {
+            if (!e.endpoints().isEmpty()) {
+                store().declareEndpoints(e.name(), e.description(), Endpoint.lines(e.endpoints()));
+            }
         }
         return all;
     }

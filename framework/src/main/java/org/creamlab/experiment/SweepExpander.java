@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * Expands an experiment into its runs: the cartesian product of the parameter lists (last
  * parameter varies fastest, like JMH) times the seeds. Lists resolve command line, else
- * annotation; every value is validated here, before any compute.
+ * annotation; every value is validated here, before any compute. A {@link SeedLimit} gives the
+ * points it matches only the first seeds.
  */
 public final class SweepExpander {
 
@@ -39,7 +40,9 @@ public final class SweepExpander {
         List<Long> seeds = overrides.seeds().orElse(experiment.seeds());
         List<RunPlan> plans = new ArrayList<>();
         for (Map<String, String> point : product(experiment.params(), axes)) {
-            for (long seed : seeds) {
+            int limit = experiment.seedLimits().stream().filter(l -> l.applies(point))
+                    .mapToInt(SeedLimitSpec::seeds).min().orElse(seeds.size());
+            for (long seed : seeds.subList(0, Math.min(limit, seeds.size()))) {
                 plans.add(new RunPlan(experiment, new RunParams(point), seed));
             }
         }

@@ -23,6 +23,10 @@ class ExperimentEntity {
     @Column(length = 2000)
     String description;
 
+    /** The declared primary endpoints, one {@code Endpoint.line()} per line; null when none. */
+    @Column(length = 4000)
+    String endpoints;
+
     @Column(name = "created_at", nullable = false)
     Instant createdAt;
 

@@ -2,6 +2,7 @@ package org.creamlab.store;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.creamlab.metric.Dimensions;
 import org.creamlab.metric.Metric;
@@ -80,6 +81,24 @@ public final class RunStore {
                 // another process created it first; read it back
             }
         }
+    }
+
+    /**
+     * Records the primary endpoints an experiment declares (before its runs start), replacing an
+     * earlier declaration; creates the experiment row if needed.
+     *
+     * @param endpoints one {@code Endpoint.line()} per line
+     */
+    public void declareEndpoints(String name, String description, String endpoints) {
+        long id = ensureExperiment(name, description);
+        inTransaction(s -> s.find(ExperimentEntity.class, id).endpoints = endpoints);
+    }
+
+    /** The endpoints last declared for an experiment (one per line), if any. */
+    public Optional<String> declaredEndpoints(String name) {
+        return transaction(s -> s.createSelectionQuery(
+                        "select e.endpoints from ExperimentEntity e where e.name = :name", String.class)
+                .setParameter("name", name).getResultList().stream().filter(Objects::nonNull).findFirst());
     }
 
     private Long findExperimentId(String name) {

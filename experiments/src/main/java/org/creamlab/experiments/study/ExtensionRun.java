@@ -76,16 +76,21 @@ public final class ExtensionRun {
         WindowExtension extension = new WindowExtension(window, factor);
         int target = extension.targetLength();
         RopeScaling scaling = RopeScalings.standard().create(scalingName, factor, window);
+        long t0 = System.nanoTime();
         Path base = new BaseTrainer(data, cache).obtain(recipe, run, device);
         LlamaConfig config = recipe.modelConfig(data.tokenizer().vocabularySize());
         try (NDManager nd = NDManager.newBaseManager(device);
              LlamaWeights weights = ModelCheckpoint.loadWeights(nd, base, config)) {
+            long t1 = logSeconds(run, "time/base_s", t0);
             if (!method.equals(NO_FINE_TUNING)) {
                 TrainingListener curve = progressEvaluation(nd, weights, scaling, extension, p, run);
                 fineTune(weights, method, extension, scaling, schemeSettings, p, run, curve);
             }
-            return new StudyEvaluation(data).evaluate(nd, new LlamaModel(weights), scaling, window, target,
+            long t2 = logSeconds(run, "time/fine_tune_s", t1);
+            EvalResult result = new StudyEvaluation(data).evaluate(nd, new LlamaModel(weights), scaling, window, target,
                     p.getInt("evalSamples"), p.getInt("gridSamples"), p.getBoolean("greedy"), run.seed(), run);
+            logSeconds(run, "time/eval_s", t2);
+            return result;
         }
     }
 
@@ -167,6 +172,18 @@ public final class ExtensionRun {
                 }
             }
         };
+    }
+
+    /**
+     * Stores the wall seconds since {@code since} as {@code name} (parts of a run: obtaining the base,
+     * fine-tuning with its curve points, the final evaluation; a resumed run counts its last part only).
+     *
+     * @return now, in {@link System#nanoTime()} units
+     */
+    private static long logSeconds(RunContext run, String name, long since) {
+        long now = System.nanoTime();
+        run.metrics().log(Metric.of(name, (now - since) / 1e9, Dimensions.none()));
+        return now;
     }
 
     /** Steps the supervision audit replays (the first ones of the run; the stream is stationary). */
