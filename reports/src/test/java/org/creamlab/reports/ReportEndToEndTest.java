@@ -101,7 +101,12 @@ class ReportEndToEndTest {
         assertAll(
                 () -> assertTrue(text.contains("CREAM ahead of PoSE"), "headline"),
                 () -> assertTrue(text.contains("### LongChat-Lines") && text.contains("| method |"), "a task table"),
-                () -> assertTrue(text.contains("McNemar p"), "the paired CREAM - PoSE row"),
+                () -> assertTrue(text.contains("(points [paired 95% CI], q)"), "the exploratory CREAM - PoSE row"),
+                () -> assertTrue(text.indexOf("**Primary endpoints**") < text.indexOf("### LongChat-Lines"),
+                        "the primary endpoints open the summary"),
+                () -> assertTrue(text.contains("- lines beyond N: CREAM \u2212 PoSE by +"), "CREAM's lead beyond N, declared"),
+                () -> assertTrue(text.contains("Where the variance of the difference comes from"), "variance decomposition"),
+                () -> assertTrue(images.stream().anyMatch(i -> i.contains("forest")), "a forest plot: " + images),
                 () -> assertTrue(images.size() >= 6, "plots linked: " + images),
                 () -> {
                     for (String i : images) {

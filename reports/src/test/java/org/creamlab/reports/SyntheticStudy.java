@@ -9,6 +9,7 @@ import org.creamlab.config.Settings;
 import org.creamlab.eval.stats.Interval;
 import org.creamlab.eval.stats.Wilson;
 import org.creamlab.metric.Dimensions;
+import org.creamlab.metric.Endpoint;
 import org.creamlab.metric.Metric;
 import org.creamlab.store.FailureCategory;
 import org.creamlab.store.Provenance;
@@ -16,14 +17,20 @@ import org.creamlab.store.RunStore;
 
 /**
  * Fills a store with a miniature, made-up cream-vs-pose study written the way the real study writes
- * it: CREAM and PoSE, two seeds, LongChat-Lines at four lengths, key-value at three gold positions,
- * needle at two lengths x three depths, perplexity, per-sample outcomes and loss curves; CREAM is
- * better far from the window. Plus one diverged PoSE run.
+ * it: CREAM and PoSE, three bases x two seeds, LongChat-Lines at four lengths, key-value at three
+ * gold positions, needle at two lengths x three depths, perplexity, per-sample outcomes and loss
+ * curves; CREAM is better far from the window. Three primary endpoints are declared first. Plus one
+ * diverged PoSE run.
  */
 final class SyntheticStudy {
 
     static final String EXPERIMENT = "cream-vs-pose";
     static final int PER_CELL = 40;
+    static final List<String> BASES = List.of("1", "4", "5");
+    static final List<Endpoint> ENDPOINTS = List.of(
+            new Endpoint("lines beyond N", "lines", true, List.of()),
+            new Endpoint("kv middle", "kv", false, List.of(0.5)),
+            new Endpoint("needle", "needle", false, List.of()));
 
     private SyntheticStudy() {}
 
@@ -42,18 +49,22 @@ final class SyntheticStudy {
     /** Writes the runs; returns their ids (the failed run last). */
     static List<Long> populate(RunStore store) {
         List<Long> ids = new ArrayList<>();
-        for (String method : List.of("cream", "pose")) {
-            for (long seed = 1; seed <= 2; seed++) {
-                String variant = "method=" + method + ", factor=4, window=64";
-                String json = "{\"method\":\"" + method + "\",\"factor\":\"4\",\"window\":\"64\"}";
-                long id = store.startRun(EXPERIMENT, "CREAM vs PoSE", variant, json, seed, provenance());
-                store.logMetrics(id, metrics(method, seed));
-                store.finishRun(id);
-                ids.add(id);
+        store.declareEndpoints(EXPERIMENT, "CREAM vs PoSE", Endpoint.lines(ENDPOINTS));
+        for (String base : BASES) {
+            for (String method : List.of("cream", "pose")) {
+                for (long seed = 1; seed <= 2; seed++) {
+                    String variant = "baseSeed=" + base + ", method=" + method + ", factor=4, window=64";
+                    String json = "{\"baseSeed\":\"" + base + "\",\"method\":\"" + method
+                            + "\",\"factor\":\"4\",\"window\":\"64\"}";
+                    long id = store.startRun(EXPERIMENT, "CREAM vs PoSE", variant, json, seed, provenance());
+                    store.logMetrics(id, metrics(method, seed * 101 + Long.parseLong(base)));
+                    store.finishRun(id);
+                    ids.add(id);
+                }
             }
         }
-        long failed = store.startRun(EXPERIMENT, "CREAM vs PoSE", "method=pose, factor=4, window=64",
-                "{\"method\":\"pose\",\"factor\":\"4\",\"window\":\"64\"}", 3, provenance());
+        long failed = store.startRun(EXPERIMENT, "CREAM vs PoSE", "baseSeed=1, method=pose, factor=4, window=64",
+                "{\"baseSeed\":\"1\",\"method\":\"pose\",\"factor\":\"4\",\"window\":\"64\"}", 3, provenance());
         store.logMetrics(failed, List.of(Metric.at("train/loss", 1, 5.0), Metric.at("train/loss", 2, Double.NaN)));
         store.failRun(failed, FailureCategory.DIVERGED, "loss is NaN at step 2");
         ids.add(failed);

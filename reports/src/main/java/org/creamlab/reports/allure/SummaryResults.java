@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.creamlab.metric.Endpoint;
 import org.creamlab.metric.Metric;
 import org.creamlab.reports.summary.Arm;
 import org.creamlab.reports.summary.CommonSettings;
@@ -15,6 +16,7 @@ import org.creamlab.reports.summary.RunLine;
 import org.creamlab.reports.summary.StudyRun;
 import org.creamlab.reports.summary.SummaryCsv;
 import org.creamlab.reports.summary.SummaryHtml;
+import org.creamlab.reports.summary.Unit;
 import org.creamlab.reports.plots.Plot;
 import org.creamlab.reports.plots.SummaryPlots;
 import org.creamlab.store.RunStatus;
@@ -61,10 +63,13 @@ public final class SummaryResults {
         List<RunLine> lines = new ArrayList<>();
         for (int i = 0; i < runs.size(); i++) {
             StoredRun run = runs.get(i);
-            lines.add(new RunLine(run.id(), Arm.of(all.get(i), settings.varying()).label(), run.seed(), run.status().name(),
+            String arm = Arm.of(all.get(i), settings.varying()).label()
+                    + (settings.bases().isEmpty() ? "" : ", base " + all.get(i).param(Unit.BASE_PARAM, "-"));
+            lines.add(new RunLine(run.id(), arm, run.seed(), run.status().name(),
                     run.failureCategory(), run.failureMessage()));
         }
-        ExperimentSummary summary = ExperimentSummary.of(experiment, settings, finished, lines);
+        List<Endpoint> endpoints = store.declaredEndpoints(experiment).map(Endpoint::parseLines).orElse(List.of());
+        ExperimentSummary summary = ExperimentSummary.of(experiment, settings, finished, lines, endpoints);
         List<Plot> plots = SummaryPlots.of(summary, all, finished);
         String key = "summary|" + experiment;
         JsonObject r = new JsonObject();

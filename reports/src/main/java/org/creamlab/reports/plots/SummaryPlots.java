@@ -28,6 +28,7 @@ public final class SummaryPlots {
      */
     public static List<Plot> of(ExperimentSummary s, List<StudyRun> all, List<StudyRun> finished) {
         List<Plot> plots = new ArrayList<>();
+        s.primary().forEach(r -> plots.add(ForestPlot.of(s.experiment(), r)));
         ComparisonTable lines = s.tables().get("lines");
         if (lines != null) {
             StudyPlots.accuracyCurve("accuracy vs context length", s.experiment() + ": LongChat-Lines accuracy vs context length",

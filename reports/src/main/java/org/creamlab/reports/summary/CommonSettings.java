@@ -12,18 +12,22 @@ import java.util.TreeSet;
 /**
  * Splits an experiment's parameters into those equal across all its runs (shown once, in a header)
  * and those that differ (shown per run or per arm). A parameter missing from some run counts as
- * differing. Seeds are handled the same way: {@link #seeds()} lists them all.
+ * differing. Seeds are handled the same way: {@link #seeds()} lists them all. The base
+ * ({@link Unit#BASE_PARAM}) is, like the seed, a replication factor: when it differs between runs it
+ * is listed in {@link #bases()}, not among the parameters that define an arm.
  *
  * @param common parameters with one value in every run, sorted by name
- * @param varying names of the parameters that differ, sorted
+ * @param varying names of the parameters that differ, sorted (never the base)
  * @param seeds the distinct seeds, ascending
+ * @param bases the distinct bases when they differ, ascending; empty when all runs share one
  */
-public record CommonSettings(Map<String, String> common, List<String> varying, List<Long> seeds) {
+public record CommonSettings(Map<String, String> common, List<String> varying, List<Long> seeds, List<String> bases) {
 
     public CommonSettings {
         common = java.util.Collections.unmodifiableMap(new TreeMap<>(common));
         varying = List.copyOf(varying);
         seeds = List.copyOf(seeds);
+        bases = List.copyOf(bases);
     }
 
     /** The split for these runs (none: everything empty). */
@@ -45,12 +49,15 @@ public record CommonSettings(Map<String, String> common, List<String> varying, L
             }
             if (!missing && values.size() == 1) {
                 common.put(name, values.iterator().next());
-            } else {
+            } else if (!name.equals(Unit.BASE_PARAM)) {
                 varying.add(name);
             }
         }
         List<Long> seeds = runs.stream().map(StudyRun::seed).distinct().sorted().toList();
-        return new CommonSettings(common, varying, seeds);
+        List<String> bases = common.containsKey(Unit.BASE_PARAM) ? List.of()
+                : runs.stream().map(r -> new Unit(r.param(Unit.BASE_PARAM, "-"), 0)).distinct().sorted()
+                        .map(Unit::base).toList();
+        return new CommonSettings(common, varying, seeds, bases);
     }
 
     /** {@code a=1, b=2}: the common parameters as one line ({@code (none)} when empty). */

@@ -11,7 +11,9 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 import org.creamlab.eval.stats.Interval;
-import org.creamlab.eval.stats.McNemar;
+import org.creamlab.eval.stats.BaseMeansTest;
+import org.creamlab.eval.stats.PairedCell;
+import org.creamlab.eval.stats.PairedUnit;
 import org.creamlab.eval.stats.PairedBootstrap;
 import org.creamlab.eval.stats.SeedSummary;
 import org.creamlab.eval.stats.Wilson;
@@ -25,9 +27,11 @@ import org.creamlab.metric.Metric;
  * <p>Per run and cell the accuracy metric (e.g. {@code eval/tf_exact_match}) and the cell's sample
  * count ({@code eval/samples}) give {@code round(accuracy * samples)} successes; the arm's cell pools
  * successes and samples over seeds (Wilson 95% interval) and also averages the per-seed accuracies
- * (Student-t interval). When an arm has several runs of one seed, the newest (highest id) counts.
- * Per-sample outcomes ({@code eval/correct}, step = sample index, the cell's dimensions) are matched
- * by seed, cell and index for McNemar's exact test and a paired bootstrap interval.
+ * (Student-t interval). When an arm has several runs of one unit (base x seed), the newest (highest
+ * id) counts. Per-sample outcomes ({@code eval/correct}, step = sample index, the cell's dimensions)
+ * are matched by unit, cell and index for McNemar's counts and a paired bootstrap interval; the test
+ * of a cell is over units ({@link BaseMeansTest}: t over base means), since the fine-tuned model,
+ * not the sample, is the unit of replication.
  */
 public final class ComparisonTable {
 
@@ -39,10 +43,10 @@ public final class ComparisonTable {
 
     private final String metric;
     private final Map<Arm, Map<Dimensions, MethodCell>> cells;
-    private final Map<Arm, Map<Long, StudyRun>> runs;
+    private final Map<Arm, Map<Unit, StudyRun>> runs;
 
     private ComparisonTable(String metric, Map<Arm, Map<Dimensions, MethodCell>> cells,
-                            Map<Arm, Map<Long, StudyRun>> runs) {
+                            Map<Arm, Map<Unit, StudyRun>> runs) {
         this.metric = metric;
         this.cells = cells;
         this.runs = runs;
@@ -58,12 +62,12 @@ public final class ComparisonTable {
      */
     public static ComparisonTable of(List<StudyRun> runs, List<String> varying, String metric,
                                      Predicate<Dimensions> cellFilter) {
-        Map<Arm, Map<Long, StudyRun>> byArm = new TreeMap<>();
+        Map<Arm, Map<Unit, StudyRun>> byArm = new TreeMap<>();
         for (StudyRun run : runs) {
-            Map<Long, StudyRun> seeds = byArm.computeIfAbsent(Arm.of(run, varying), a -> new TreeMap<>());
-            StudyRun previous = seeds.get(run.seed());
+            Map<Unit, StudyRun> units = byArm.computeIfAbsent(Arm.of(run, varying), a -> new TreeMap<>());
+            StudyRun previous = units.get(Unit.of(run));
             if (previous == null || previous.id() < run.id()) {
-                seeds.put(run.seed(), run);
+                units.put(Unit.of(run), run);
             }
         }
         Map<Arm, Map<Dimensions, MethodCell>> cells = new TreeMap<>();
@@ -178,13 +182,17 @@ public final class ComparisonTable {
         Dimensions cell = ca.cell();
         List<Double> xs = new ArrayList<>();
         List<Double> ys = new ArrayList<>();
-        Map<Long, StudyRun> seedsA = runs.get(armA);
-        Map<Long, StudyRun> seedsB = runs.get(armB);
-        for (Map.Entry<Long, StudyRun> e : seedsA.entrySet()) {
-            StudyRun runB = seedsB.get(e.getKey());
+        Map<Unit, StudyRun> unitsA = runs.get(armA);
+        Map<Unit, StudyRun> unitsB = runs.get(armB);
+        List<PairedUnit> units = new ArrayList<>();
+        for (Map.Entry<Unit, StudyRun> e : unitsA.entrySet()) {
+            StudyRun runB = unitsB.get(e.getKey());
             if (runB == null) {
                 continue;
             }
+            accuracy(e.getValue(), cell).ifPresent(accA -> accuracy(runB, cell).ifPresent(accB ->
+                    units.add(new PairedUnit(e.getKey().base(), e.getKey().seed(),
+                            List.of(new PairedCell(new double[] {accA}, new double[] {accB}))))));
             Map<Long, Double> outA = outcomes(e.getValue(), cell);
             Map<Long, Double> outB = outcomes(runB, cell);
             outA.forEach((index, x) -> {
@@ -196,8 +204,9 @@ public final class ComparisonTable {
             });
         }
         double difference = ca.pooled().estimate() - cb.pooled().estimate();
+        double p = unitLevelP(units);
         if (xs.isEmpty()) {
-            return new PairedDelta(armA, armB, cell, difference, null, 0, 0, 0, Double.NaN);
+            return new PairedDelta(armA, armB, cell, difference, null, 0, 0, 0, p, Double.NaN, units.size());
         }
         double[] x = xs.stream().mapToDouble(Double::doubleValue).toArray();
         double[] y = ys.stream().mapToDouble(Double::doubleValue).toArray();
@@ -211,8 +220,33 @@ public final class ComparisonTable {
             }
         }
         Interval paired = PairedBootstrap.compare(x, y, RESAMPLES, new SplittableRandom(Cells.fullLabel(cell).hashCode())).difference();
-        return new PairedDelta(armA, armB, cell, difference, paired, onlyA, onlyB, x.length,
-                McNemar.exactPValue(onlyA, onlyB));
+        return new PairedDelta(armA, armB, cell, difference, paired, onlyA, onlyB, x.length, p, Double.NaN, units.size());
+    }
+
+    /**
+     * The unit-level p-value: t over base means when there are 2 or more bases, else over the units
+     * of the one base (a statement about that base only); NaN with fewer than 2 units.
+     */
+    static double unitLevelP(List<PairedUnit> units) {
+        if (units.size() < 2) {
+            return Double.NaN;
+        }
+        boolean oneBase = units.stream().map(PairedUnit::base).distinct().count() < 2;
+        List<PairedUnit> grouped = oneBase
+                ? units.stream().map(u -> new PairedUnit(u.base() + "/" + u.seed(), u.seed(), u.cells())).toList()
+                : units;
+        return BaseMeansTest.of(grouped).pValue();
+    }
+
+    /** A run's accuracy in a cell, if stored. */
+    private Optional<Double> accuracy(StudyRun run, Dimensions cell) {
+        return run.metrics().stream().filter(m -> m.name().equals(metric) && m.step() == null && m.dimensions().equals(cell))
+                .map(Metric::value).filter(Double::isFinite).reduce((first, second) -> second);
+    }
+
+    /** The run of each unit of an arm, by unit. */
+    public Map<Unit, StudyRun> runs(Arm arm) {
+        return java.util.Collections.unmodifiableMap(runs.getOrDefault(arm, Map.of()));
     }
 
     private static Map<Long, Double> outcomes(StudyRun run, Dimensions cell) {

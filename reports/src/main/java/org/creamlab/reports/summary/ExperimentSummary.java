@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
+import org.creamlab.eval.stats.MultipleTesting;
 import org.creamlab.metric.Dimensions;
+import org.creamlab.metric.Endpoint;
 import org.creamlab.metric.Metric;
 
 /**
@@ -25,11 +27,15 @@ import org.creamlab.metric.Metric;
  * @param recallPerplexity far-recall perplexity by arm and length ({@code eval/recall-perplexity})
  * @param audit the supervision audit of each arm's fine-tuning data
  * @param curves accuracy against fine-tuning steps per endpoint
+ * @param endpoints the primary endpoints the experiment declared before its runs (empty: none)
+ * @param primary CREAM - PoSE on each declared endpoint over the units of replication (empty: none)
+ * @param timing compute time by part and arm
  */
 public record ExperimentSummary(String experiment, CommonSettings settings, List<RunLine> runs,
                                 Map<String, ComparisonTable> tables, Map<String, List<PairedDelta>> deltas,
                                 SeedMeans perplexity, Map<String, SeedMeans> scalars,
-                                Headline headline, SeedMeans recallPerplexity, AuditTable audit, StepCurves curves) {
+                                Headline headline, SeedMeans recallPerplexity, AuditTable audit, StepCurves curves,
+                                List<Endpoint> endpoints, List<EndpointResult> primary, TimeByPart timing) {
 
     /** The accuracy metric the tables use (teacher-forced exact match, always computed). */
     public static final String ACCURACY = "eval/tf_exact_match";
@@ -45,15 +51,18 @@ public record ExperimentSummary(String experiment, CommonSettings settings, List
         tables = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tables));
         deltas = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(deltas));
         scalars = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(scalars));
+        endpoints = List.copyOf(endpoints);
+        primary = List.copyOf(primary);
     }
 
     /**
      * @param settings the split over all the experiment's runs
      * @param finished the finished runs (the only ones compared)
      * @param runs every run, for the run list
+     * @param endpoints the primary endpoints declared for the experiment (empty: none)
      */
     public static ExperimentSummary of(String experiment, CommonSettings settings, List<StudyRun> finished,
-                                       List<RunLine> runs) {
+                                       List<RunLine> runs, List<Endpoint> endpoints) {
         List<String> varying = settings.varying();
         Map<String, ComparisonTable> tables = new LinkedHashMap<>();
         Map<String, List<PairedDelta>> deltas = new LinkedHashMap<>();
@@ -64,10 +73,18 @@ public record ExperimentSummary(String experiment, CommonSettings settings, List
                 continue;
             }
             tables.put(task, table);
-            List<PairedDelta> d = table.deltas("cream", "pose");
-            deltas.put(task, d);
-            all.addAll(d);
+            deltas.put(task, table.deltas("cream", "pose"));
         }
+        // exploratory cells: Benjamini-Hochberg over every cell's unit-level p-value
+        List<PairedDelta> tested = deltas.values().stream().flatMap(List::stream).filter(x -> !Double.isNaN(x.pValue())).toList();
+        double[] q = tested.isEmpty() ? new double[0]
+                : MultipleTesting.benjaminiHochberg(tested.stream().mapToDouble(PairedDelta::pValue).toArray());
+        Map<PairedDelta, Double> qs = new java.util.IdentityHashMap<>();
+        for (int i = 0; i < tested.size(); i++) {
+            qs.put(tested.get(i), q[i]);
+        }
+        deltas.replaceAll((task, list) -> list.stream().map(x -> x.withQValue(qs.getOrDefault(x, Double.NaN))).toList());
+        deltas.values().forEach(all::addAll);
         SeedMeans perplexity = SeedMeans.of(finished, varying, PERPLEXITY, d -> true);
         boolean compared = tables.values().stream().anyMatch(t -> t.arms().stream().anyMatch(a -> "cream".equals(a.method())))
                 && tables.values().stream().anyMatch(t -> t.arms().stream().anyMatch(a -> "pose".equals(a.method())));
@@ -82,7 +99,8 @@ public record ExperimentSummary(String experiment, CommonSettings settings, List
         }
         return new ExperimentSummary(experiment, settings, runs, tables, deltas, perplexity, scalars, headline,
                 SeedMeans.of(finished, varying, RECALL_PERPLEXITY, d -> true), AuditTable.of(finished, varying),
-                StepCurves.of(finished, varying));
+                StepCurves.of(finished, varying), endpoints, PrimaryAnalysis.of(tables, endpoints, "cream", "pose"),
+                TimeByPart.of(finished, varying));
     }
 
     private static List<String> tasks(List<StudyRun> runs) {

@@ -6,16 +6,16 @@ import java.util.Locale;
 
 /**
  * The one-sentence answer at the top of a summary: across the cells where both methods were
- * evaluated, how often {@code a} beats {@code b}, how often significantly (McNemar p &lt; 0.05), and
- * the largest gap each way.
+ * evaluated, how often {@code a} beats {@code b}, how often significantly (the unit-level test,
+ * Benjamini-Hochberg q &lt; 0.05 over the cells: exploratory), and the largest gap each way.
  *
  * @param a label of the first method
  * @param b label of the second
  * @param cells cells compared
  * @param aAhead cells where {@code a}'s pooled accuracy is higher
  * @param bAhead cells where {@code b}'s is higher
- * @param aSignificant of {@code aAhead}, those with p &lt; 0.05
- * @param bSignificant of {@code bAhead}, those with p &lt; 0.05
+ * @param aSignificant of {@code aAhead}, those with q &lt; 0.05
+ * @param bSignificant of {@code bAhead}, those with q &lt; 0.05
  * @param largestA the delta most in favour of {@code a}, or null
  * @param largestB the delta most in favour of {@code b}, or null
  */
@@ -51,7 +51,7 @@ public record Headline(String a, String b, int cells, int aAhead, int bAhead, in
             return a + " and " + b + " were not both evaluated on any cell.";
         }
         StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
-                "%s ahead of %s in %d of %d cells (%d significant at p < 0.05); %s ahead in %d (%d significant)",
+                "Exploratory, per cell: %s ahead of %s in %d of %d cells (%d with q < 0.05, unit-level test, Benjamini-Hochberg); %s ahead in %d (%d)",
                 a, b, aAhead, cells, aSignificant, b, bAhead, bSignificant));
         if (largestA != null) {
             s.append(String.format(Locale.ROOT, "; largest %s lead %+.1f points at %s", a, 100 * largestA.difference(),

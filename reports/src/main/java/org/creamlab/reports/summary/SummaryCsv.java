@@ -11,7 +11,7 @@ public final class SummaryCsv {
 
     public static String of(ExperimentSummary s) {
         StringBuilder csv = new StringBuilder(
-                "kind,task,length,position,depth,arm,successes,total,accuracy,low,high,seed_mean,seeds,pairs,only_a,only_b,p_value\n");
+                "kind,task,length,position,depth,arm,successes,total,accuracy,low,high,seed_mean,seeds,pairs,only_a,only_b,p_value,q_value\n");
         s.tables().forEach((task, t) -> {
             for (Arm arm : t.arms()) {
                 for (Dimensions c : t.cells()) {
@@ -19,7 +19,7 @@ public final class SummaryCsv {
                             .append(',').append(m.successes()).append(',').append(m.total()).append(',')
                             .append(num(m.pooled().estimate())).append(',').append(num(m.pooled().low())).append(',')
                             .append(num(m.pooled().high())).append(',').append(num(m.seedMean().estimate())).append(',')
-                            .append(m.seeds()).append(",,,,\n"));
+                            .append(m.seeds()).append(",,,,,\n"));
                 }
             }
             for (PairedDelta d : s.deltas().getOrDefault(task, List.of())) {
@@ -29,7 +29,7 @@ public final class SummaryCsv {
                         .append(d.paired() == null ? "" : num(d.paired().low())).append(',')
                         .append(d.paired() == null ? "" : num(d.paired().high())).append(",,,")
                         .append(d.pairs()).append(',').append(d.onlyA()).append(',').append(d.onlyB()).append(',')
-                        .append(num(d.pValue())).append('\n');
+                        .append(num(d.pValue())).append(',').append(num(d.qValue())).append('\n');
             }
         });
         return csv.toString();

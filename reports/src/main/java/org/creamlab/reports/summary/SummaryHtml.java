@@ -29,6 +29,13 @@ public final class SummaryHtml {
     /** The fragment for an Allure {@code descriptionHtml}. */
     public static String fragment(ExperimentSummary s, List<Plot> plots) {
         StringBuilder h = new StringBuilder(STYLE).append("<div class=\"cl-sum\">");
+        if (!s.primary().isEmpty()) {
+            h.append("<p><b>Primary endpoints</b> (declared in the experiment before its runs; CREAM \u2212 PoSE over the"
+                    + " fine-tuned models, Holm-corrected over the endpoints):</p><ul id=\"primary\">");
+            PrimaryTables.verdicts(s.primary()).forEach(v -> h.append("<li>").append(esc(v)).append("</li>"));
+            h.append("</ul>");
+        }
+        PrimaryTables.of(s).forEach(t -> table(h, t));
         h.append("<div class=\"head\" id=\"headline\">")
                 .append(esc(s.headline() == null ? "No CREAM vs PoSE comparison in this experiment." : s.headline().sentence()))
                 .append("</div>");
@@ -36,8 +43,10 @@ public final class SummaryHtml {
                 .append(esc(s.settings().headerLine())).append("<br><b>Varies:</b> ")
                 .append(esc(s.settings().varying().isEmpty() ? "(nothing)" : String.join(", ", s.settings().varying())))
                 .append("; seeds ").append(esc(s.settings().seeds().toString()))
-                .append(". Accuracy: ").append(ExperimentSummary.ACCURACY)
-                .append(", pooled over seeds, with the Wilson 95% interval.</p>");
+                .append(s.settings().bases().isEmpty() ? "" : "; bases " + esc(s.settings().bases().toString()))
+                .append(". Exploratory tables below: accuracy ").append(ExperimentSummary.ACCURACY)
+                .append(", pooled over units, with the Wilson 95% interval; CREAM \u2212 PoSE per cell with the unit-level"
+                        + " test's Benjamini-Hochberg q-value over all cells.</p>");
         s.tables().forEach((task, table) -> table(h, task, table, s.deltas().getOrDefault(task, List.of())));
         TextTable.diagnostics(s).forEach(t -> table(h, t));
         perplexity(h, "Perplexity of held-out filler by length (mean over seeds, lower is better)", s.perplexity());
@@ -99,7 +108,7 @@ public final class SummaryHtml {
         }
         if (!deltas.isEmpty()) {
             String label = deltas.get(0).a().label() + " \u2212 " + deltas.get(0).b().label();
-            h.append("<tr class=\"delta\"><td>").append(esc(label)).append(" (points, paired 95% CI, McNemar p)</td>");
+            h.append("<tr class=\"delta\"><td>").append(esc(label)).append(" (points, paired 95% CI, q)</td>");
             for (Dimensions c : cells) {
                 PairedDelta d = deltas.stream().filter(x -> x.cell().equals(c)).findFirst().orElse(null);
                 if (d == null) {
@@ -113,7 +122,7 @@ public final class SummaryHtml {
                     h.append(" <span class=\"ci\">[").append(String.format(Locale.ROOT, "%+.1f, %+.1f",
                             100 * d.paired().low(), 100 * d.paired().high())).append("]</span>");
                 }
-                h.append("<br>p=").append(Double.isNaN(d.pValue()) ? "n/a" : String.format(Locale.ROOT, "%.3g", d.pValue()))
+                h.append("<br>q=").append(Double.isNaN(d.qValue()) ? "n/a" : String.format(Locale.ROOT, "%.3g", d.qValue()))
                         .append("</td>");
             }
             h.append("</tr>");

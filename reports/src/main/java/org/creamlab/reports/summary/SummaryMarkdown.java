@@ -23,12 +23,22 @@ public final class SummaryMarkdown {
      */
     public static String document(ExperimentSummary s, Map<String, String> plotFiles) {
         StringBuilder m = new StringBuilder("# ").append(s.experiment()).append(": summary\n\n");
+        if (!s.primary().isEmpty()) {
+            m.append("**Primary endpoints** (declared in the experiment before its runs; CREAM \u2212 PoSE over the fine-tuned"
+                    + " models, Holm-corrected over the endpoints):\n\n");
+            PrimaryTables.verdicts(s.primary()).forEach(v -> m.append("- ").append(v).append('\n'));
+            m.append('\n');
+        }
+        PrimaryTables.of(s).forEach(t -> table(m, t));
         m.append("**").append(s.headline() == null ? "No CREAM vs PoSE comparison in this experiment." : s.headline().sentence())
                 .append("**\n\n");
         m.append("Same for all ").append(s.runs().size()).append(" runs: ").append(s.settings().headerLine()).append(". Varies: ")
                 .append(s.settings().varying().isEmpty() ? "(nothing)" : String.join(", ", s.settings().varying()))
-                .append("; seeds ").append(s.settings().seeds()).append(". Accuracy: `").append(ExperimentSummary.ACCURACY)
-                .append("` in %, pooled over seeds, with the Wilson 95% interval.\n\n");
+                .append("; seeds ").append(s.settings().seeds())
+                .append(s.settings().bases().isEmpty() ? "" : "; bases " + s.settings().bases())
+                .append(". Exploratory tables below: accuracy `").append(ExperimentSummary.ACCURACY)
+                .append("` in %, pooled over units, with the Wilson 95% interval; CREAM \u2212 PoSE per cell with the unit-level"
+                        + " test's Benjamini-Hochberg q-value over all cells.\n\n");
         s.tables().forEach((task, table) -> table(m, task, table, s.deltas().getOrDefault(task, List.of())));
         TextTable.diagnostics(s).forEach(t -> table(m, t));
         perplexity(m, "Perplexity of held-out filler by length (mean over seeds, lower is better)", s.perplexity());
@@ -65,7 +75,7 @@ public final class SummaryMarkdown {
         }
         if (!deltas.isEmpty()) {
             m.append("| ").append(deltas.get(0).a().label()).append(" \u2212 ").append(deltas.get(0).b().label())
-                    .append(" (points [paired 95% CI], McNemar p) |");
+                    .append(" (points [paired 95% CI], q) |");
             for (Dimensions c : cells) {
                 PairedDelta d = deltas.stream().filter(x -> x.cell().equals(c)).findFirst().orElse(null);
                 if (d == null) {
@@ -76,7 +86,7 @@ public final class SummaryMarkdown {
                 if (d.paired() != null) {
                     m.append(String.format(Locale.ROOT, " [%+.1f, %+.1f]", 100 * d.paired().low(), 100 * d.paired().high()));
                 }
-                m.append(" p=").append(Double.isNaN(d.pValue()) ? "n/a" : String.format(Locale.ROOT, "%.3g", d.pValue()))
+                m.append(" q=").append(Double.isNaN(d.qValue()) ? "n/a" : String.format(Locale.ROOT, "%.3g", d.qValue()))
                         .append(d.significant(Headline.ALPHA) ? " *" : "").append(" |");
             }
             m.append('\n');

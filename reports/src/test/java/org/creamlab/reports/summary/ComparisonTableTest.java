@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.creamlab.eval.stats.McNemar;
 import org.creamlab.eval.stats.Wilson;
 import org.creamlab.metric.Dimensions;
 import org.creamlab.metric.Metric;
@@ -62,10 +61,38 @@ class ComparisonTableTest {
         assertEquals(5, d.onlyA());
         assertEquals(1, d.onlyB());
         assertEquals(8, d.pairs());
-        assertEquals(McNemar.exactPValue(5, 1), d.pValue(), 1e-12);
+        // the test is over units, not samples: differences 4/5 - 2/5 and 2/3 - 0, one base -> t over the 2 units
+        // t = mean / (sd / sqrt 2) = 4.0 with 1 degree of freedom (Cauchy): p = 1 - 2 atan(4) / pi
+        assertEquals(1 - 2 * Math.atan(4) / Math.PI, d.pValue(), 1e-9);
+        assertEquals(2, d.units());
         assertEquals(6 / 8.0 - 2 / 8.0, d.difference(), 1e-12);
         assertEquals(0.5, d.paired().estimate(), 1e-12);
         assertTrue(d.paired().low() <= 0.5 && d.paired().high() >= 0.5);
+    }
+
+    @Test
+    void runsOfOneSeedOnDifferentBasesAreDifferentUnitsAndTheTestIsOverBaseMeans() {
+        List<StudyRun> runs = new ArrayList<>();
+        // bases 1, 4, 5 with one seed each; CREAM - PoSE = 0.25, 0.5, 0.75 in the one cell
+        String[] bases = {"1", "4", "5"};
+        int[][] cream = {{1, 1, 0, 0}, {1, 1, 1, 0}, {1, 1, 1, 1}};
+        for (int i = 0; i < 3; i++) {
+            runs.add(withBase(run(10 + i, "cream", 1, LINES_256, cream[i]), bases[i]));
+            runs.add(withBase(run(20 + i, "pose", 1, LINES_256, 0, 1, 0, 0), bases[i]));
+        }
+        ComparisonTable t = ComparisonTable.of(runs, List.of("method"), "eval/tf_exact_match", d -> true);
+        assertEquals(3, t.runs(t.arms().get(0)).size(), "three units although all have seed 1");
+        PairedDelta d = t.deltas("cream", "pose").get(0);
+        assertEquals(3, d.units());
+        // base differences 0.5 - 0.25, 0.75 - 0.25, 1 - 0.25: mean 0.5, sd 0.25, t = 3.4641 with 2 df: p = 0.0742
+        assertEquals(org.creamlab.eval.stats.BaseMeansTest.ofBaseMeans(new double[] {0.25, 0.5, 0.75}).pValue(), d.pValue(), 1e-12);
+        assertEquals(0.0742, d.pValue(), 1e-4);
+    }
+
+    private static StudyRun withBase(StudyRun r, String base) {
+        Map<String, String> p = new java.util.HashMap<>(r.params());
+        p.put("baseSeed", base);
+        return new StudyRun(r.id(), p, r.seed(), r.metrics());
     }
 
     @Test

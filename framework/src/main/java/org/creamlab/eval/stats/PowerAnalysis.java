@@ -1,0 +1,96 @@
+package org.creamlab.eval.stats;
+
+import org.apache.commons.math3.distribution.ChiSquaredDistribution;
+import org.apache.commons.math3.distribution.NormalDistribution;
+import org.apache.commons.math3.distribution.TDistribution;
+
+/**
+ * The power of the {@link BaseMeansTest} t test for a design of {@code bases} x {@code seeds}
+ * units, given the {@link VarianceComponents}. The standard error of the mean difference is
+ * {@code SE = sqrt((between-base + (between-seed + within-model) / seeds) / bases)}; the test's
+ * statistic then follows a non-central t with {@code bases - 1} degrees of freedom and
+ * non-centrality {@code effect / SE}, whose two tails beyond {@code t(1 - alpha/2)} are integrated
+ * numerically over the chi-square of the variance estimate (with few bases the usual
+ * {@code (t(1-alpha/2) + t(power)) * SE} shortcut is far off; the tests check both against
+ * simulation). The minimum detectable effect is the effect whose power is {@link #power()}.
+ *
+ * @param alpha the two-sided level the effect must clear (e.g. 0.05 / 4 for Holm over four endpoints)
+ * @param power the wanted probability of rejecting when the effect is real, e.g. 0.8
+ */
+public record PowerAnalysis(double alpha, double power) {
+
+    /** The most bases {@link #basesFor} searches. */
+    public static final int MAX_BASES = 1000;
+    private static final int INTERVALS = 2000;
+    private static final NormalDistribution STANDARD_NORMAL = new NormalDistribution(null, 0, 1);
+
+    public PowerAnalysis {
+        if (!(alpha > 0 && alpha < 1) || !(power > 0 && power < 1)) {
+            throw new IllegalArgumentException("alpha and power must lie in (0, 1), got " + alpha + ", " + power);
+        }
+    }
+
+    /** The probability that the two-sided test rejects for a true {@code effect} (NaN with fewer than 2 bases). */
+    public double powerFor(double effect, VarianceComponents v, int bases, int seeds) {
+        if (bases < 2 || seeds < 1) {
+            return Double.NaN;
+        }
+        double se = Math.sqrt(v.baseMeanVariance(seeds) / bases);
+        return nonCentralTwoSided(Math.abs(effect) / se, bases - 1);
+    }
+
+    /** The minimum detectable effect of a {@code bases} x {@code seeds} design (NaN with fewer than 2 bases). */
+    public double minimumDetectableEffect(VarianceComponents v, int bases, int seeds) {
+        if (bases < 2 || seeds < 1) {
+            return Double.NaN;
+        }
+        double se = Math.sqrt(v.baseMeanVariance(seeds) / bases);
+        double lo = 0;
+        double hi = 1;
+        while (nonCentralTwoSided(hi, bases - 1) < power) {
+            hi *= 2;
+        }
+        for (int i = 0; i < 60; i++) {
+            double mid = (lo + hi) / 2;
+            if (nonCentralTwoSided(mid, bases - 1) < power) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return hi * se;
+    }
+
+    /** The fewest bases (with {@code seeds} each) whose design detects {@code effect}; -1 beyond {@value #MAX_BASES}. */
+    public int basesFor(double effect, VarianceComponents v, int seeds) {
+        for (int b = 2; b <= MAX_BASES; b++) {
+            if (powerFor(effect, v, b, seeds) >= power) {
+                return b;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * {@code P(|T| > c)} for T non-central t with {@code df} degrees of freedom and non-centrality
+     * {@code lambda}: {@code T = (Z + lambda) / sqrt(V / df)}, V chi-square(df), so
+     * {@code P = E_V[Phi(-c sqrt(V/df) + lambda) + Phi(-c sqrt(V/df) - lambda)]} (Simpson's rule over V).
+     */
+    private double nonCentralTwoSided(double lambda, int df) {
+        double c = new TDistribution(null, df).inverseCumulativeProbability(1 - alpha / 2);
+        ChiSquaredDistribution chi = new ChiSquaredDistribution(null, df);
+        double top = chi.inverseCumulativeProbability(1 - 1e-10);
+        double h = top / INTERVALS;
+        double sum = 0;
+        for (int i = 0; i <= INTERVALS; i++) {
+            double v = i * h;
+            double weight = i == 0 || i == INTERVALS ? 1 : (i % 2 == 1 ? 4 : 2);
+            double density = v == 0 ? (df == 2 ? 0.5 : 0) : chi.density(v);
+            double scale = c * Math.sqrt(v / df);
+            double tails = STANDARD_NORMAL.cumulativeProbability(lambda - scale)
+                    + STANDARD_NORMAL.cumulativeProbability(-lambda - scale);
+            sum += weight * density * tails;
+        }
+        return Math.min(1, sum * h / 3);
+    }
+}
