@@ -7,12 +7,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.creamlab.config.Settings;
 
 /**
- * Pre-trained bases on disk, keyed by {@link BaseRecipe#hash()}: {@code db/models/base-<hash>/}
+ * Pre-trained bases on disk, keyed by {@link BaseRecipe#hash()}. Shared bases committed with the
+ * project ({@code bases/base-<hash>/}, Hugging Face Llama format with a {@link BaseCard}) are looked up
+ * first and verified against their card before use; then the local cache {@code db/models/base-<hash>/}
  * holds the HF-format checkpoint ({@code config.json}, {@code model.safetensors}) and
  * {@code base.json} (the recipe and the in-window scores it reached). Only a base that passed the
  * in-window bar is stored. Writes go to a temporary folder renamed into place. A recipe whose
@@ -23,24 +26,50 @@ import org.creamlab.config.Settings;
 public final class BaseModelCache {
 
     private final Path root;
+    private final List<Path> shared;
     private final Gson gson = new GsonBuilder().setPrettyPrinting().create();
 
     /** @param root usually {@code <project>/db/models} */
     public BaseModelCache(Path root) {
-        this.root = root;
+        this(root, List.of());
     }
 
-    /** The cache of a project: {@code <root>/db/models} (git-ignored, kept across {@code mvn clean}). */
+    /**
+     * @param root the writable cache, usually {@code <project>/db/models}
+     * @param shared read-only folders of shared bases searched first, usually {@code <project>/bases}
+     */
+    public BaseModelCache(Path root, List<Path> shared) {
+        this.root = root;
+        this.shared = List.copyOf(shared);
+    }
+
+    /** The bases of a project: shared ones in {@code <root>/bases}, then the cache {@code <root>/db/models}. */
     public static BaseModelCache under(Settings settings) {
-        return new BaseModelCache(settings.root().resolve("db").resolve("models"));
+        return new BaseModelCache(settings.root().resolve("db").resolve("models"), List.of(sharedFolder(settings)));
+    }
+
+    /** Where a project's shared bases are committed: {@code <root>/bases}. */
+    public static Path sharedFolder(Settings settings) {
+        return settings.root().resolve("bases");
     }
 
     public Path directory(BaseRecipe recipe) {
         return root.resolve("base-" + recipe.hash());
     }
 
-    /** The cached base's folder when it exists and is complete. */
-    public Optional<Path> find(BaseRecipe recipe) {
+    /**
+     * The base's folder: a shared one (verified against its card), else the cached one when complete.
+     *
+     * @throws IllegalStateException when a shared base's files do not match its card
+     */
+    public Optional<Path> find(BaseRecipe recipe) throws IOException {
+        for (Path folder : shared) {
+            Path dir = folder.resolve("base-" + recipe.hash());
+            if (Files.isRegularFile(dir.resolve(BaseCard.FILE))) {
+                BaseCard.read(dir).verify(dir, recipe);
+                return Optional.of(dir);
+            }
+        }
         Path dir = directory(recipe);
         return Files.isRegularFile(dir.resolve("base.json")) ? Optional.of(dir) : Optional.empty();
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,5 +39,27 @@ class BaseModelCacheTest {
         Files.delete(cache.rejectionFile(RECIPE));
         assertThrows(NullPointerException.class, () -> trainer.obtain(RECIPE, null, null),
                 "without the record it pre-trains again (and fails here only for lack of data)");
+    }
+
+    @Test
+    void aSharedBaseIsFoundFirstAndVerifiedAgainstItsCard(@TempDir Path dir) throws IOException {
+        Path shared = dir.resolve("bases");
+        Path base = shared.resolve("base-" + RECIPE.hash());
+        Files.createDirectories(base);
+        for (String f : BaseCard.FILES) {
+            Files.writeString(base.resolve(f), "content of " + f);
+        }
+        BaseCard.write(base, RECIPE, Map.of("lines", 0.99), Map.of("exported", "today"));
+        BaseModelCache cache = new BaseModelCache(dir.resolve("models"), List.of(shared));
+        assertEquals(base, cache.find(RECIPE).orElseThrow());
+        BaseRecipe other = new BaseRecipe(128, 16, 1, 2, 1, 1, 1e-3, 0.5, 0.1, 2);
+        assertTrue(cache.find(other).isEmpty(), "another recipe is not this base");
+        Files.writeString(base.resolve("model.safetensors"), "tampered");
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> cache.find(RECIPE));
+        assertTrue(e.getMessage().contains("model.safetensors has SHA-256"), e.getMessage());
+        Files.writeString(base.resolve("model.safetensors"), "content of model.safetensors");
+        assertEquals(base, cache.find(RECIPE).orElseThrow(), "restored, it verifies again");
+        Files.delete(base.resolve("tokenizer.json"));
+        assertThrows(IllegalStateException.class, () -> cache.find(RECIPE), "a listed file that is missing");
     }
 }
