@@ -110,9 +110,23 @@ public final class BaseModelCache {
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    /** The scores of an earlier below-bar outcome of this recipe, if one is recorded. */
+    /** The record of a below-bar outcome that {@link #rejection} reads: a shared one first, else the local one. */
+    public Path recordedRejectionFile(BaseRecipe recipe) {
+        for (Path folder : shared) {
+            Path file = folder.resolve(rejectionFile(recipe).getFileName());
+            if (Files.isRegularFile(file)) {
+                return file;
+            }
+        }
+        return rejectionFile(recipe);
+    }
+
+    /**
+     * The scores of an earlier below-bar outcome of this recipe, if one is recorded here or shared
+     * with the project ({@code bases/base-<hash>.rejected.json}).
+     */
     public Optional<Map<String, Double>> rejection(BaseRecipe recipe) throws IOException {
-        Path file = rejectionFile(recipe);
+        Path file = recordedRejectionFile(recipe);
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }

@@ -68,7 +68,7 @@ public final class BaseTrainer {
         }
         var rejected = cache.rejection(recipe);
         if (rejected.isPresent()) {
-            throw new BaseBelowBarException(recipe, rejected.get(), cache.rejectionFile(recipe));
+            throw new BaseBelowBarException(recipe, rejected.get(), cache.recordedRejectionFile(recipe));
         }
         LOG.info("no cached base for {}: pre-training it now", recipe.hash());
         return train(recipe, run, device);
