@@ -49,6 +49,7 @@ public final class ExperimentTests {
             String name = experiments.get(i).name();
             List<RunPlan> points = plans.get(i);
             long[] started = new long[1];
+            java.time.Instant[] since = {java.time.Instant.now()};
             for (int k = 0; k < points.size(); k++) {
                 RunPlan plan = points.get(k);
                 boolean first = k == 0;
@@ -56,14 +57,15 @@ public final class ExperimentTests {
                 runs.add(DynamicTest.dynamicTest(plan.displayName(), () -> {
                     if (first || started[0] == 0) {
                         started[0] = System.nanoTime();
+                        since[0] = java.time.Instant.now().minusSeconds(1);
                     }
                     try {
                         AllureRunRecorder.run(session, plan);
                     } finally {
                         if (last) {
                             long s = (System.nanoTime() - started[0]) / 1_000_000_000L;
-                            String line = String.format(java.util.Locale.ROOT, "[creamlab] %s: %d runs in %d min %02d s",
-                                    name, points.size(), s / 60, s % 60);
+                            String line = String.format(java.util.Locale.ROOT, "[creamlab] %s: %d runs in %d min %02d s%s",
+                                    name, points.size(), s / 60, s % 60, RunParts.describe(session.store(), name, since[0]));
                             System.out.println(line);
                             org.slf4j.LoggerFactory.getLogger(ExperimentTests.class).info(line);
                         }

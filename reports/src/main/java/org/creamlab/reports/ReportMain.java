@@ -35,9 +35,11 @@ public final class ReportMain {
             if (!commit.isEmpty()) {
                 System.out.println("report: only runs made by commit " + commit);
             }
+            long t0 = System.nanoTime();
             ReportBuilder.Outcome o = builder.build(paths);
             System.out.println("report: " + o.experiments() + " experiment summaries, " + o.storedRuns()
-                    + " run(s) from the store, " + o.enriched() + " test result(s) enriched");
+                    + " run(s) from the store, " + o.enriched() + " test result(s) enriched, built in "
+                    + String.format(java.util.Locale.ROOT, "%.1f s", (System.nanoTime() - t0) / 1e9));
             System.out.println("report: " + o.singleFile().toUri() + "  (single file, opens from disk)");
             System.out.println("report: " + paths.html().resolve("index.html") + "  (serve it: python3 -m http.server -d "
                     + paths.html() + " --bind 127.0.0.1 8000)");
