@@ -55,7 +55,17 @@ public final class ShareBasesExperiment implements ExperimentBody {
         if (source.equals(target)) {
             return;   // already shared (and verified on lookup)
         }
+        if (Files.exists(target)) {
+            throw new IllegalStateException(target + " exists without a card (an interrupted share?): delete it and run again");
+        }
         Path staging = target.resolveSibling(target.getFileName() + ".tmp");
+        if (Files.exists(staging)) {
+            try (var old = Files.list(staging)) {
+                for (Path f : old.toList()) {
+                    Files.delete(f);
+                }
+            }
+        }
         Files.createDirectories(staging);
         for (String f : new String[] {"model.safetensors", "config.json", "base.json"}) {
             Files.copy(source.resolve(f), staging.resolve(f), StandardCopyOption.REPLACE_EXISTING);

@@ -71,6 +71,11 @@ public record BaseCard(String name, String configurationHash, BaseRecipe recipe,
             throw new IllegalStateException("base " + dir + ": its card is for configuration " + configurationHash
                     + ", not " + expected.hash());
         }
+        for (String required : FILES) {
+            if (!sha256.containsKey(required)) {
+                throw new IllegalStateException("base " + dir + ": its card lists no checksum for " + required);
+            }
+        }
         for (Map.Entry<String, String> e : sha256.entrySet()) {
             Path file = dir.resolve(e.getKey());
             if (!Files.isRegularFile(file)) {

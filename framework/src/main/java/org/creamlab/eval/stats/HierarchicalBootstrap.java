@@ -11,8 +11,8 @@ import java.util.random.RandomGenerator;
  * A 95% percentile interval for the mean paired difference over units that resamples every level of
  * the design: bases with replacement, then the fine-tuning seeds of each drawn base with replacement,
  * then the samples of each cell with replacement (the same indices for both methods, which saw the
- * same samples). The estimate is the mean over units of {@link PairedUnit#difference()}, bases
- * weighted by their units.
+ * same samples). The estimate is the mean of the base means of {@link PairedUnit#difference()}
+ * (every base weighs the same, as in {@link BaseMeansTest}), and so is each replicate.
  */
 public final class HierarchicalBootstrap {
 
@@ -31,19 +31,21 @@ public final class HierarchicalBootstrap {
             throw new IllegalArgumentException("setting 'resamples' must be >= 100, got " + resamples);
         }
         List<List<PairedUnit>> bases = byBase(units);
-        double estimate = units.stream().mapToDouble(PairedUnit::difference).average().orElseThrow();
+        double estimate = bases.stream()
+                .mapToDouble(b -> b.stream().mapToDouble(PairedUnit::difference).average().orElseThrow())
+                .average().orElseThrow();
         double[] replicates = new double[resamples];
         for (int r = 0; r < resamples; r++) {
             double sum = 0;
-            int count = 0;
             for (int b = 0; b < bases.size(); b++) {
                 List<PairedUnit> base = bases.get(rng.nextInt(bases.size()));
+                double baseSum = 0;
                 for (int s = 0; s < base.size(); s++) {
-                    sum += resampledDifference(base.get(rng.nextInt(base.size())), rng);
-                    count++;
+                    baseSum += resampledDifference(base.get(rng.nextInt(base.size())), rng);
                 }
+                sum += baseSum / base.size();
             }
-            replicates[r] = sum / count;
+            replicates[r] = sum / bases.size();
         }
         Arrays.sort(replicates);
         return new Interval(estimate, quantile(replicates, 0.025), quantile(replicates, 0.975));

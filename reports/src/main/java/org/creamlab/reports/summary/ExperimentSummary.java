@@ -92,7 +92,8 @@ public record ExperimentSummary(String experiment, CommonSettings settings, List
         Map<String, SeedMeans> scalars = new LinkedHashMap<>();
         for (StudyRun r : finished) {
             for (Metric m : r.metrics()) {
-                if (m.step() == null && m.dimensions().equals(Dimensions.none()) && !scalars.containsKey(m.name())) {
+                if (m.step() == null && m.dimensions().equals(Dimensions.none()) && !scalars.containsKey(m.name())
+                        && !TimeByPart.PARTS.contains(m.name())) {
                     scalars.put(m.name(), SeedMeans.of(finished, varying, m.name(), Dimensions.none()::equals));
                 }
             }

@@ -37,6 +37,8 @@ public final class PrimaryAnalysis {
     /** Family-wise level over the declared endpoints. */
     public static final double ALPHA = 0.05;
     private static final String WINDOW_PARAM = "window";
+    private static final String DEFAULT_WINDOW = "128";
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PrimaryAnalysis.class);
 
     private PrimaryAnalysis() {}
 
@@ -75,11 +77,16 @@ public final class PrimaryAnalysis {
             }
         }
         for (List<EndpointResult> results : byPair.values()) {
-            double[] p = results.stream().mapToDouble(r -> Double.isNaN(r.tP()) ? 1 : r.tP()).toArray();
-            double[] holm = MultipleTesting.holm(p);
+            // the family is every declared endpoint: one without data counts as p = 1, never as a smaller family
+            double[] p = new double[endpoints.size()];
+            java.util.Arrays.fill(p, 1.0);
             for (int i = 0; i < results.size(); i++) {
                 EndpointResult r = results.get(i);
-                out.add(r.withHolm(Double.isNaN(r.tP()) ? Double.NaN : holm[i]));
+                p[endpoints.indexOf(r.endpoint())] = Double.isNaN(r.tP()) ? 1 : r.tP();
+            }
+            double[] holm = MultipleTesting.holm(p);
+            for (EndpointResult r : results) {
+                out.add(r.withHolm(Double.isNaN(r.tP()) ? Double.NaN : holm[endpoints.indexOf(r.endpoint())]));
             }
         }
         return out;
@@ -97,7 +104,7 @@ public final class PrimaryAnalysis {
                 continue;
             }
             StudyRun a = e.getValue();
-            int window = Integer.parseInt(a.param(WINDOW_PARAM, "0"));
+            int window = Integer.parseInt(a.param(WINDOW_PARAM, DEFAULT_WINDOW));
             List<PairedCell> cells = new ArrayList<>();
             double accA = 0;
             double accB = 0;
@@ -112,7 +119,12 @@ public final class PrimaryAnalysis {
                     accB += mean(paired.b());
                 }
             }
-            if (!cells.isEmpty()) {
+            long expected = t.cells().stream().filter(c -> endpoint.matches(c, window)).count();
+            if (cells.size() < expected) {
+                // a unit missing cells would average a different set: left out, and said so
+                LOG.warn("endpoint '{}': {} left out, it has {} of the {} cells", endpoint.name(), e.getKey().label(),
+                        cells.size(), expected);
+            } else if (!cells.isEmpty()) {
                 units.add(new PairedUnit(e.getKey().base(), e.getKey().seed(), cells));
                 sumA += accA / cells.size();
                 sumB += accB / cells.size();

@@ -18,8 +18,8 @@ public final class PrimaryTables {
     public static List<TextTable> of(ExperimentSummary s) {
         List<TextTable> tables = new ArrayList<>();
         if (!s.primary().isEmpty()) {
-            tables.add(endpoints(s.primary()));
-            tables.add(variance(s.primary()));
+            tables.add(endpoints(s.primary(), s.endpoints().size()));
+            tables.add(variance(s.primary(), s.endpoints().size()));
         }
         if (!s.timing().isEmpty()) {
             tables.add(timing(s.timing()));
@@ -48,14 +48,14 @@ public final class PrimaryTables {
         return String.format(Locale.ROOT, "not decided (this design detects %.0f points at 80%% power)", 100 * r.mde());
     }
 
-    private static TextTable endpoints(List<EndpointResult> primary) {
+    private static TextTable endpoints(List<EndpointResult> primary, int family) {
         EndpointResult first = primary.get(0);
         List<String> header = List.of("endpoint (declared before the runs)", first.a().label() + " %", first.b().label() + " %",
                 first.a().label() + " \u2212 " + first.b().label() + " (points) [95% hierarchical bootstrap]", "units (bases)",
-                "t over base means: p", "Holm p (" + primary.size() + " endpoints)", "sign-flip p (base means)", "verdict");
+                "t over base means: p", "Holm p (" + family + " endpoints)", "sign-flip p (base means)", "verdict");
         List<List<String>> rows = new ArrayList<>();
         for (EndpointResult r : primary) {
-            rows.add(List.of(r.endpoint().describe(), pct(r.meanA()), pct(r.meanB()),
+            rows.add(List.of(label(r, primary, r.endpoint().describe()), pct(r.meanA()), pct(r.meanB()),
                     String.format(Locale.ROOT, "%+.1f [%+.1f, %+.1f]", 100 * r.difference().estimate(),
                             100 * r.difference().low(), 100 * r.difference().high()),
                     r.units() + " (" + r.bases() + ")", p(r.tP()), p(r.holmP()), p(r.signFlipP()), verdict(r)));
@@ -64,19 +64,20 @@ public final class PrimaryTables {
                 + " over the fine-tuned models (unit = base x seed)", header, rows);
     }
 
-    private static TextTable variance(List<EndpointResult> primary) {
+    private static TextTable variance(List<EndpointResult> primary, int family) {
         List<String> header = List.of("endpoint", "between bases %", "between seeds %", "within model (samples) %",
-                "SD of a base mean (points)", "MDE at 80% power, two-sided \u03b1 = 0.05 / " + primary.size() + " (points)",
+                "SD of a base mean (points)", "MDE at 80% power, two-sided \u03b1 = 0.05 / " + family + " (points)",
                 "bases for a 10-point effect");
         List<List<String>> rows = new ArrayList<>();
         for (EndpointResult r : primary) {
             VarianceComponents v = r.components();
             double[] shares = v.shares();
             int seeds = Math.max(1, Math.round((float) r.units() / r.bases()));
-            rows.add(List.of(r.endpoint().name(), share(shares[0]), share(shares[1]), share(shares[2]),
+            rows.add(List.of(label(r, primary, r.endpoint().name()), share(shares[0]), share(shares[1]), share(shares[2]),
                     String.format(Locale.ROOT, "%.1f", 100 * Math.sqrt(v.baseMeanVariance(seeds))),
                     Double.isNaN(r.mde()) ? "-" : String.format(Locale.ROOT, "%.1f", 100 * r.mde()),
-                    (r.basesForTenPoints() < 0 ? "> " + org.creamlab.eval.stats.PowerAnalysis.MAX_BASES
+                    r.bases() < 2 ? "- (one base: the between-base variance is unknown)"
+                            : (r.basesForTenPoints() < 0 ? "> " + org.creamlab.eval.stats.PowerAnalysis.MAX_BASES
                             : Integer.toString(r.basesForTenPoints())) + " (x " + seeds + " seeds)"));
         }
         return new TextTable("Where the variance of the difference comes from, and what this design can detect", header, rows);
@@ -99,6 +100,12 @@ public final class PrimaryTables {
         rows.add(List.of("all", Integer.toString(runs), min(total[0]), min(total[1]), min(total[2]),
                 min(total[0] + total[1] + total[2])));
         return new TextTable("Compute time by part (sums over the finished runs; the report is timed by the build)", header, rows);
+    }
+
+    /** The row label, with the compared arms when the summary compares more than one pair. */
+    private static String label(EndpointResult r, List<EndpointResult> all, String text) {
+        boolean pairs = all.stream().map(x -> x.a().label()).distinct().count() > 1;
+        return pairs ? r.a().label() + " vs " + r.b().label() + ": " + text : text;
     }
 
     private static String min(double seconds) {

@@ -73,20 +73,25 @@ class ComparisonTableTest {
     @Test
     void runsOfOneSeedOnDifferentBasesAreDifferentUnitsAndTheTestIsOverBaseMeans() {
         List<StudyRun> runs = new ArrayList<>();
-        // bases 1, 4, 5 with one seed each; CREAM - PoSE = 0.25, 0.5, 0.75 in the one cell
+        // bases 1, 4, 5 with seeds 1 and 2; PoSE right on 1 of 4; CREAM's differences per (base, seed) below
         String[] bases = {"1", "4", "5"};
-        int[][] cream = {{1, 1, 0, 0}, {1, 1, 1, 0}, {1, 1, 1, 1}};
-        for (int i = 0; i < 3; i++) {
-            runs.add(withBase(run(10 + i, "cream", 1, LINES_256, cream[i]), bases[i]));
-            runs.add(withBase(run(20 + i, "pose", 1, LINES_256, 0, 1, 0, 0), bases[i]));
+        int[][][] cream = {{{1, 1, 0, 0}, {1, 1, 1, 1}}, {{1, 1, 1, 0}, {1, 1, 1, 0}}, {{1, 0, 0, 0}, {1, 1, 1, 1}}};
+        long id = 1;
+        for (int b = 0; b < 3; b++) {
+            for (int s = 0; s < 2; s++) {
+                runs.add(withBase(run(id++, "cream", s + 1, LINES_256, cream[b][s]), bases[b]));
+                runs.add(withBase(run(id++, "pose", s + 1, LINES_256, 0, 1, 0, 0), bases[b]));
+            }
         }
         ComparisonTable t = ComparisonTable.of(runs, List.of("method"), "eval/tf_exact_match", d -> true);
-        assertEquals(3, t.runs(t.arms().get(0)).size(), "three units although all have seed 1");
+        assertEquals(6, t.runs(t.arms().get(0)).size(), "six units: seeds 1 and 2 of three bases");
         PairedDelta d = t.deltas("cream", "pose").get(0);
-        assertEquals(3, d.units());
-        // base differences 0.5 - 0.25, 0.75 - 0.25, 1 - 0.25: mean 0.5, sd 0.25, t = 3.4641 with 2 df: p = 0.0742
-        assertEquals(org.creamlab.eval.stats.BaseMeansTest.ofBaseMeans(new double[] {0.25, 0.5, 0.75}).pValue(), d.pValue(), 1e-12);
-        assertEquals(0.0742, d.pValue(), 1e-4);
+        assertEquals(6, d.units());
+        // unit differences (0.25, 0.75), (0.5, 0.5), (0, 0.75): base means 0.5, 0.5, 0.375
+        double expected = org.creamlab.eval.stats.BaseMeansTest.ofBaseMeans(new double[] {0.5, 0.5, 0.375}).pValue();
+        assertEquals(expected, d.pValue(), 1e-12);
+        double overUnits = org.creamlab.eval.stats.BaseMeansTest.ofBaseMeans(new double[] {0.25, 0.75, 0.5, 0.5, 0, 0.75}).pValue();
+        assertTrue(Math.abs(expected - overUnits) > 1e-3, "a test over the 6 units would differ: " + expected + " vs " + overUnits);
     }
 
     private static StudyRun withBase(StudyRun r, String base) {
