@@ -36,6 +36,10 @@ public record PowerAnalysis(double alpha, double power) {
             return Double.NaN;
         }
         double se = Math.sqrt(v.baseMeanVariance(seeds) / bases);
+        if (!(se > 0)) {
+            // no variance at all: any effect is certain, none is never rejected beyond alpha
+            return effect == 0 ? alpha : 1;
+        }
         return nonCentralTwoSided(Math.abs(effect) / se, bases - 1);
     }
 
@@ -45,6 +49,9 @@ public record PowerAnalysis(double alpha, double power) {
             return Double.NaN;
         }
         double se = Math.sqrt(v.baseMeanVariance(seeds) / bases);
+        if (!(se > 0)) {
+            return 0;
+        }
         double lo = 0;
         double hi = 1;
         while (nonCentralTwoSided(hi, bases - 1) < power) {
@@ -90,7 +97,8 @@ public record PowerAnalysis(double alpha, double power) {
             double z = -10 + i * h;
             double weight = i == 0 || i == INTERVALS ? 1 : (i % 2 == 1 ? 4 : 2);
             double shifted = (z + lambda) / c;
-            sum += weight * STANDARD_NORMAL.density(z) * chi.cumulativeProbability(df * shifted * shifted);
+            double x = df * shifted * shifted;
+            sum += weight * STANDARD_NORMAL.density(z) * (Double.isFinite(x) ? chi.cumulativeProbability(x) : 1);
         }
         return Math.min(1, sum * h / 3);
     }

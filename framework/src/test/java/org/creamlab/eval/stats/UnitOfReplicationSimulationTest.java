@@ -152,6 +152,11 @@ class UnitOfReplicationSimulationTest {
             assertTrue(analysis.powerFor(mde / 2, v, bases, 2) < 0.8);
         }
         assertEquals(-1, analysis.basesFor(1e-6, v, 2), "an effect too small for any design searched");
+        // no variance at all (e.g. both methods always right): certain, not a crash
+        VarianceComponents none = new VarianceComponents(0, 0, 0);
+        assertEquals(1.0, analysis.powerFor(0.1, none, 5, 2), 1e-12);
+        assertEquals(0.0, analysis.minimumDetectableEffect(none, 5, 2), 1e-12);
+        assertEquals(2, analysis.basesFor(0.1, none, 2));
     }
 
     @Test
