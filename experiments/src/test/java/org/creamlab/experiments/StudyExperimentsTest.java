@@ -29,7 +29,7 @@ class StudyExperimentsTest {
         var plans = SweepExpander.expand(registry.get("cream-vs-pose"), SweepOverrides.none());
         // none, cream, pose on 5 bases x 2 seeds; full-length on the first seed of each base
         assertEquals(5 * (3 * 2 + 1), plans.size());
-        assertEquals(List.of("1", "5", "6", "7", "8"),
+        assertEquals(List.of("1", "5", "6", "7", "9"),
                 plans.stream().map(p -> p.params().get("baseSeed")).distinct().toList());
         assertTrue(plans.stream().filter(p -> p.params().get("method").equals("full")).allMatch(p -> p.seed() == 1));
         assertTrue(plans.stream().noneMatch(p -> p.params().get("baseSeed").equals("2")), "the calibration base is never reported");

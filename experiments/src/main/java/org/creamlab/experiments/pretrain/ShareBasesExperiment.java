@@ -33,7 +33,7 @@ import org.creamlab.experiments.study.StudyData;
  */
 @Experiment(name = "share-bases", description = "write the study's bases as shareable Hugging Face folders with recipe cards under bases/")
 @BaseParams
-@Param(name = "baseSeed", values = {"1", "5", "6", "7", "8"}, type = ParamType.INT, description = "seeds of the bases to share")
+@Param(name = "baseSeed", values = {"1", "5", "6", "7", "9"}, type = ParamType.INT, description = "seeds of the bases to share")
 public final class ShareBasesExperiment implements ExperimentBody {
 
     private final EngineService engine;
