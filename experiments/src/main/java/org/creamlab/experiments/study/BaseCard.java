@@ -42,14 +42,17 @@ public record BaseCard(String name, String configurationHash, BaseRecipe recipe,
         sha256 = Map.copyOf(sha256);
     }
 
-    /** Writes the card for the files now in {@code dir} (every file of {@link #FILES} must be there). */
+    /**
+     * Writes the card for the files now in {@code dir} (every file of {@link #FILES} must be there);
+     * the card names the base {@code base-<hash>} wherever it is staged.
+     */
     public static BaseCard write(Path dir, BaseRecipe recipe, Map<String, Double> scores, Map<String, String> provenance)
             throws IOException {
         Map<String, String> sums = new TreeMap<>();
         for (String f : FILES) {
             sums.put(f, sha256(dir.resolve(f)));
         }
-        BaseCard card = new BaseCard(dir.getFileName().toString(), recipe.hash(), recipe, new TreeMap<>(scores),
+        BaseCard card = new BaseCard("base-" + recipe.hash(), recipe.hash(), recipe, new TreeMap<>(scores),
                 new TreeMap<>(provenance), sums);
         Files.writeString(dir.resolve(FILE), GSON.toJson(card) + "\n", StandardCharsets.UTF_8);
         return card;
