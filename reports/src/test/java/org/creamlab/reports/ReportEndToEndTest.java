@@ -107,6 +107,8 @@ class ReportEndToEndTest {
                 () -> assertTrue(text.contains("- lines beyond N: CREAM \u2212 PoSE by +"), "CREAM's lead beyond N, declared"),
                 () -> assertTrue(text.contains("Where the variance of the difference comes from"), "variance decomposition"),
                 () -> assertTrue(images.stream().anyMatch(i -> i.contains("forest")), "a forest plot: " + images),
+                () -> assertTrue(text.indexOf("forest-plot") < text.indexOf("### LongChat-Lines"),
+                        "the forest plots come with the primary endpoints, before the exploratory tables"),
                 () -> assertTrue(images.size() >= 6, "plots linked: " + images),
                 () -> {
                     for (String i : images) {

@@ -36,6 +36,7 @@ public final class SummaryHtml {
             h.append("</ul>");
         }
         PrimaryTables.of(s).forEach(t -> table(h, t));
+        plots.stream().filter(p -> p.name().startsWith(SummaryMarkdown.FOREST)).forEach(p -> image(h, p));
         h.append("<div class=\"head\" id=\"headline\">")
                 .append(esc(s.headline() == null ? "No CREAM vs PoSE comparison in this experiment." : s.headline().sentence()))
                 .append("</div>");
@@ -54,11 +55,13 @@ public final class SummaryHtml {
                 s.recallPerplexity());
         scalars(h, s.scalars());
         runs(h, s.runs());
-        for (Plot p : plots) {
-            h.append("<h4>").append(esc(p.name())).append("</h4><img alt=\"").append(esc(p.name()))
-                    .append("\" src=\"data:image/png;base64,").append(Base64.getEncoder().encodeToString(p.png())).append("\">");
-        }
+        plots.stream().filter(p -> !p.name().startsWith(SummaryMarkdown.FOREST)).forEach(p -> image(h, p));
         return h.append("</div>").toString();
+    }
+
+    private static void image(StringBuilder h, Plot p) {
+        h.append("<h4>").append(esc(p.name())).append("</h4><img alt=\"").append(esc(p.name()))
+                .append("\" src=\"data:image/png;base64,").append(Base64.getEncoder().encodeToString(p.png())).append("\">");
     }
 
     /** A complete HTML document (for the HTML attachment). */

@@ -15,6 +15,9 @@ import org.creamlab.metric.Dimensions;
  */
 public final class SummaryMarkdown {
 
+    /** Plots whose name starts so are shown with the primary endpoints. */
+    static final String FOREST = "forest plot";
+
     private SummaryMarkdown() {}
 
     /**
@@ -30,6 +33,12 @@ public final class SummaryMarkdown {
             m.append('\n');
         }
         PrimaryTables.of(s).forEach(t -> table(m, t));
+        // the forest plots belong to the confirmatory part: right after its tables
+        plotFiles.forEach((name, file) -> {
+            if (name.startsWith(FOREST)) {
+                m.append("![").append(name).append("](").append(file).append(")\n\n");
+            }
+        });
         m.append("**").append(s.headline() == null ? "No CREAM vs PoSE comparison in this experiment." : s.headline().sentence())
                 .append("**\n\n");
         m.append("Same for all ").append(s.runs().size()).append(" runs: ").append(s.settings().headerLine()).append(". Varies: ")
@@ -45,7 +54,11 @@ public final class SummaryMarkdown {
         perplexity(m, "Far-recall perplexity by length: a repeat of text half the length back (mean over seeds, lower is better)",
                 s.recallPerplexity());
         runs(m, s.runs());
-        plotFiles.forEach((name, file) -> m.append("![").append(name).append("](").append(file).append(")\n\n"));
+        plotFiles.forEach((name, file) -> {
+            if (!name.startsWith(FOREST)) {
+                m.append("![").append(name).append("](").append(file).append(")\n\n");
+            }
+        });
         return m.toString();
     }
 
