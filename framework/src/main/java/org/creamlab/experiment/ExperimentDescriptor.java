@@ -84,12 +84,7 @@ public record ExperimentDescriptor(String name, String description, Class<? exte
         @SuppressWarnings("unchecked")
         Class<? extends ExperimentBody> body = (Class<? extends ExperimentBody>) type;
         List<SeedLimitSpec> limits = Arrays.stream(type.getAnnotationsByType(SeedLimit.class)).map(SeedLimitSpec::of).toList();
-        for (SeedLimitSpec limit : limits) {
-            if (params.stream().noneMatch(p -> p.name().equals(limit.param()))) {
-                throw new IllegalArgumentException("experiment '" + e.name() + "': @SeedLimit names parameter '"
-                        + limit.param() + "', which it does not declare");
-            }
-        }
+        SeedLimitSpec.check(e.name(), limits, params);
         List<Endpoint> endpoints = Arrays.stream(type.getAnnotationsByType(PrimaryEndpoint.class)).map(ep -> Endpoint.of(ep.name(), ep.task(), ep.beyondWindow(), ep.positions())).toList();
         return new ExperimentDescriptor(e.name(), e.description(), body, params, seeds, limits, endpoints);
     }
