@@ -51,7 +51,10 @@ class BaseModelCacheTest {
         }
         BaseCard.write(base, RECIPE, Map.of("lines", 0.99), Map.of("exported", "today"));
         BaseModelCache cache = new BaseModelCache(dir.resolve("models"), List.of(shared));
-        assertEquals(base, cache.find(RECIPE).orElseThrow());
+        Path local = cache.directory(RECIPE);
+        Files.createDirectories(local);
+        Files.writeString(local.resolve("base.json"), "{}");
+        assertEquals(base, cache.find(RECIPE).orElseThrow(), "the shared base wins over a local copy");
         BaseRecipe other = new BaseRecipe(128, 16, 1, 2, 1, 1, 1e-3, 0.5, 0.1, 2);
         assertTrue(cache.find(other).isEmpty(), "another recipe is not this base");
         Files.writeString(base.resolve("model.safetensors"), "tampered");
@@ -61,5 +64,11 @@ class BaseModelCacheTest {
         assertEquals(base, cache.find(RECIPE).orElseThrow(), "restored, it verifies again");
         Files.delete(base.resolve("tokenizer.json"));
         assertThrows(IllegalStateException.class, () -> cache.find(RECIPE), "a listed file that is missing");
+        Files.writeString(base.resolve("tokenizer.json"), "content of tokenizer.json");
+        Path misplaced = shared.resolve("base-" + other.hash());
+        Files.createDirectories(misplaced);
+        Files.copy(base.resolve(BaseCard.FILE), misplaced.resolve(BaseCard.FILE));
+        IllegalStateException wrong = assertThrows(IllegalStateException.class, () -> cache.find(other));
+        assertTrue(wrong.getMessage().contains("card is for configuration " + RECIPE.hash()), wrong.getMessage());
     }
 }

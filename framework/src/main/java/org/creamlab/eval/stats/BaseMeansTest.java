@@ -1,7 +1,8 @@
 package org.creamlab.eval.stats;
 
 import java.util.List;
-import org.apache.commons.math3.distribution.TDistribution;
+import org.apache.commons.math3.stat.StatUtils;
+import org.apache.commons.math3.stat.inference.TTest;
 
 /**
  * The paired test of a design whose units (fine-tuned models) are nested in bases: units of one
@@ -40,26 +41,19 @@ public final class BaseMeansTest {
         if (n == 0) {
             throw new IllegalArgumentException("setting 'bases': the test needs at least one base");
         }
-        double mean = 0;
-        for (double m : means) {
-            mean += m;
-        }
-        mean /= n;
+        double mean = StatUtils.mean(means);
         double signFlip = SignFlipTest.pValue(means, 20_000, new java.util.SplittableRandom(n));
         if (n < 2) {
             return new Result(n, mean, Double.NaN, Double.NaN, signFlip);
         }
-        double ss = 0;
-        for (double m : means) {
-            ss += (m - mean) * (m - mean);
-        }
-        double se = Math.sqrt(ss / (n - 1) / n);
+        double se = Math.sqrt(StatUtils.variance(means, mean) / n);
         if (se == 0) {
             boolean zero = Math.abs(mean) < 1e-15;
             return new Result(n, mean, zero ? 0 : Math.copySign(Double.POSITIVE_INFINITY, mean), zero ? 1 : 0, signFlip);
         }
-        double t = mean / se;
-        double p = 2 * new TDistribution(null, n - 1).cumulativeProbability(-Math.abs(t));
+        TTest test = new TTest();
+        double t = test.t(0, means);
+        double p = test.tTest(0, means);
         return new Result(n, mean, t, p, signFlip);
     }
 }

@@ -190,18 +190,16 @@ public final class ComparisonTable {
             if (runB == null) {
                 continue;
             }
-            accuracy(e.getValue(), cell).ifPresent(accA -> accuracy(runB, cell).ifPresent(accB ->
+            accuracy(e.getValue(), cell, metric).ifPresent(accA -> accuracy(runB, cell, metric).ifPresent(accB ->
                     units.add(new PairedUnit(e.getKey().base(), e.getKey().seed(),
                             List.of(new PairedCell(new double[] {accA}, new double[] {accB}))))));
-            Map<Long, Double> outA = outcomes(e.getValue(), cell);
-            Map<Long, Double> outB = outcomes(runB, cell);
-            outA.forEach((index, x) -> {
-                Double y = outB.get(index);
-                if (y != null) {
-                    xs.add(x);
-                    ys.add(y);
+            PairedCell matched = matchedOutcomes(e.getValue(), runB, cell);
+            if (matched != null) {
+                for (int i = 0; i < matched.size(); i++) {
+                    xs.add(matched.a()[i]);
+                    ys.add(matched.b()[i]);
                 }
-            });
+            }
         }
         double difference = ca.pooled().estimate() - cb.pooled().estimate();
         double p = unitLevelP(units);
@@ -238,10 +236,27 @@ public final class ComparisonTable {
         return BaseMeansTest.of(grouped).pValue();
     }
 
-    /** A run's accuracy in a cell, if stored. */
-    private Optional<Double> accuracy(StudyRun run, Dimensions cell) {
+    /** A run's accuracy in a cell, if stored (the last finite value). */
+    static Optional<Double> accuracy(StudyRun run, Dimensions cell, String metric) {
         return run.metrics().stream().filter(m -> m.name().equals(metric) && m.step() == null && m.dimensions().equals(cell))
                 .map(Metric::value).filter(Double::isFinite).reduce((first, second) -> second);
+    }
+
+    /** Two runs' per-sample outcomes ({@link #OUTCOME}) in a cell, matched by sample index; null when none match. */
+    static PairedCell matchedOutcomes(StudyRun a, StudyRun b, Dimensions cell) {
+        Map<Long, Double> outA = outcomes(a, cell);
+        Map<Long, Double> outB = outcomes(b, cell);
+        List<Double> xs = new ArrayList<>();
+        List<Double> ys = new ArrayList<>();
+        outA.forEach((index, x) -> {
+            Double y = outB.get(index);
+            if (y != null) {
+                xs.add(x);
+                ys.add(y);
+            }
+        });
+        return xs.isEmpty() ? null : new PairedCell(xs.stream().mapToDouble(Double::doubleValue).toArray(),
+                ys.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
     /** The run of each unit of an arm, by unit. */

@@ -1,7 +1,6 @@
 package org.creamlab.reports.summary;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +15,6 @@ import org.creamlab.eval.stats.PowerAnalysis;
 import org.creamlab.eval.stats.VarianceComponents;
 import org.creamlab.metric.Dimensions;
 import org.creamlab.metric.Endpoint;
-import org.creamlab.metric.Metric;
 
 /**
  * The confirmatory analysis of a study: for each pair of arms that differ only in method (CREAM and
@@ -151,46 +149,15 @@ public final class PrimaryAnalysis {
                 perBase);
     }
 
-    /** The two runs' outcomes in a cell, matched by sample index; null when either lacks the cell. */
+    /** The two runs' outcomes in a cell, matched by sample index, else their accuracies; null when either lacks the cell. */
     private static PairedCell paired(StudyRun a, StudyRun b, Dimensions cell, String metric) {
-        Map<Long, Double> outA = outcomes(a, cell);
-        Map<Long, Double> outB = outcomes(b, cell);
-        List<Double> xs = new ArrayList<>();
-        List<Double> ys = new ArrayList<>();
-        outA.forEach((index, x) -> {
-            Double y = outB.get(index);
-            if (y != null) {
-                xs.add(x);
-                ys.add(y);
-            }
-        });
-        if (!xs.isEmpty()) {
-            return new PairedCell(xs.stream().mapToDouble(Double::doubleValue).toArray(),
-                    ys.stream().mapToDouble(Double::doubleValue).toArray());
+        PairedCell matched = ComparisonTable.matchedOutcomes(a, b, cell);
+        if (matched != null) {
+            return matched;
         }
-        Double accA = accuracy(a, cell, metric);
-        Double accB = accuracy(b, cell, metric);
-        return accA == null || accB == null ? null : new PairedCell(new double[] {accA}, new double[] {accB});
-    }
-
-    private static Map<Long, Double> outcomes(StudyRun run, Dimensions cell) {
-        Map<Long, Double> out = new HashMap<>();
-        for (Metric m : run.metrics()) {
-            if (m.name().equals(ComparisonTable.OUTCOME) && m.step() != null && m.dimensions().equals(cell)) {
-                out.put(m.step(), m.value());
-            }
-        }
-        return out;
-    }
-
-    private static Double accuracy(StudyRun run, Dimensions cell, String metric) {
-        Double found = null;
-        for (Metric m : run.metrics()) {
-            if (m.name().equals(metric) && m.step() == null && m.dimensions().equals(cell) && Double.isFinite(m.value())) {
-                found = m.value();
-            }
-        }
-        return found;
+        var accA = ComparisonTable.accuracy(a, cell, metric);
+        var accB = ComparisonTable.accuracy(b, cell, metric);
+        return accA.isEmpty() || accB.isEmpty() ? null : new PairedCell(new double[] {accA.get()}, new double[] {accB.get()});
     }
 
     private static double mean(double[] v) {
