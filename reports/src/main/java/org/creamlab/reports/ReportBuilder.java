@@ -5,6 +5,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,10 +57,13 @@ public final class ReportBuilder {
      * @param storedRuns run results written from the store
      * @param enriched test results enriched now
      * @param singleFile the single-file report
+     * @param skipped the runs and summaries left out, each with the reason
      */
-    public record Outcome(int experiments, int storedRuns, int enriched, Path singleFile) {}
+    public record Outcome(int experiments, int storedRuns, int enriched, Path singleFile, List<String> skipped) {}
 
     private static final java.util.regex.Pattern IMAGE_LINK = java.util.regex.Pattern.compile("!\\[[^]]*]\\(([^)/]+)\\)");
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ReportBuilder.class);
 
     private final RunStore store;
     private final AllureCli cli;
@@ -86,11 +90,12 @@ public final class ReportBuilder {
         ResultsFolder folder = new ResultsFolder(paths.results());
         int enriched = new AllureResultsEnricher(store).enrich(paths.results());
         List<StoredRun> runs = store.runs(null).stream().filter(include).toList();
-        int stored = new RunResults(store, folder).write(runs, folder.testRunIds());
+        List<String> skipped = new ArrayList<>();
+        int stored = new RunResults(store, folder).write(runs, folder.testRunIds(), skipped);
         Map<String, List<StoredRun>> experiments = SummaryResults.byExperiment(runs);
         SummaryResults summaries = new SummaryResults(store, folder);
         for (Map.Entry<String, List<StoredRun>> e : experiments.entrySet()) {
-            writeMarkdown(paths.summaries(), summaries.write(e.getKey(), e.getValue()));
+            writeSummary(summaries, paths.summaries(), e.getKey(), e.getValue(), skipped);
         }
         folder.writeFile("categories.json", folder.toJson(Categories.definitions()));
         if (!runs.isEmpty() && !Files.exists(paths.results().resolve("environment.properties"))) {
@@ -100,7 +105,41 @@ public final class ReportBuilder {
         cli.generate(paths.results(), paths.html(), false);
         cli.generate(paths.results(), paths.single(), true);
         copyTree(paths.html().resolve("history"), paths.history());
-        return new Outcome(experiments.size(), stored, enriched, paths.single().resolve("index.html"));
+        return new Outcome(experiments.size(), stored, enriched, paths.single().resolve("index.html"), skipped);
+    }
+
+    /**
+     * Writes one experiment's summary. When its runs cannot be summarized together (a run whose stored
+     * parameters or metrics this code cannot read, e.g. from an older version), each run is tried
+     * alone: the ones that fail are left out and named in {@code skipped}, the summary is made from the
+     * rest. A summary that still fails is named too; no stored run stops the report.
+     */
+    static void writeSummary(SummaryResults summaries, Path dir, String experiment, List<StoredRun> runs,
+                             List<String> skipped) throws IOException {
+        try {
+            writeMarkdown(dir, summaries.write(experiment, runs));
+            return;
+        } catch (RuntimeException all) {
+            LOG.warn("summary of {} failed with all its runs ({}); trying each run alone", experiment, all.toString());
+        }
+        List<StoredRun> readable = new ArrayList<>();
+        for (StoredRun run : runs) {
+            try {
+                summaries.summarize(experiment, List.of(run));
+                readable.add(run);
+            } catch (RuntimeException e) {
+                skipped.add("run " + run.id() + " of " + experiment + " left out of its summary: " + e);
+            }
+        }
+        if (readable.isEmpty()) {
+            skipped.add("summary of " + experiment + " not written: none of its " + runs.size() + " runs can be read");
+            return;
+        }
+        try {
+            writeMarkdown(dir, summaries.write(experiment, readable));
+        } catch (RuntimeException e) {
+            skipped.add("summary of " + experiment + " not written: " + e);
+        }
     }
 
     /** {@code <experiment>.md} and {@code <experiment>-<plot>.png} in {@code dir}. */

@@ -40,6 +40,9 @@ public final class ReportMain {
             System.out.println("report: " + o.experiments() + " experiment summaries, " + o.storedRuns()
                     + " run(s) from the store, " + o.enriched() + " test result(s) enriched, built in "
                     + String.format(java.util.Locale.ROOT, "%.1f s", (System.nanoTime() - t0) / 1e9));
+            for (String s : o.skipped()) {
+                System.out.println("report: skipped " + s);
+            }
             System.out.println("report: " + o.singleFile().toUri() + "  (single file, opens from disk)");
             System.out.println("report: " + paths.html().resolve("index.html") + "  (serve it: python3 -m http.server -d "
                     + paths.html() + " --bind 127.0.0.1 8000)");

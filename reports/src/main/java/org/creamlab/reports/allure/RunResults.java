@@ -32,16 +32,25 @@ public final class RunResults {
     }
 
     /**
+     * Writes a result for each run not already {@code described}; a run that cannot be written (its
+     * stored metrics unreadable by this code) is left out and named in {@code skipped} instead of
+     * stopping the others.
+     *
      * @param runs the stored runs
-     * @param described run ids that test results already describe (skipped)
+     * @param described run ids that test results already describe (not written again)
+     * @param skipped where the runs left out are named, with the reason
      * @return how many results were written
      */
-    public int write(List<StoredRun> runs, Set<Long> described) throws IOException {
+    public int write(List<StoredRun> runs, Set<Long> described, List<String> skipped) throws IOException {
         int written = 0;
         for (StoredRun run : runs) {
             if (!described.contains(run.id())) {
-                writeOne(run, store.metrics(run.id()));
-                written++;
+                try {
+                    writeOne(run, store.metrics(run.id()));
+                    written++;
+                } catch (RuntimeException e) {
+                    skipped.add("run " + run.id() + " of " + run.experiment() + " left out of the report: " + e);
+                }
             }
         }
         return written;

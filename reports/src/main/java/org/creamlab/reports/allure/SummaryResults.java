@@ -44,11 +44,16 @@ public final class SummaryResults {
      *
      * @param summary the tables and headline
      * @param plots the plots attached
+     * @param finished how many of its runs finished
      */
-    public record Written(ExperimentSummary summary, List<Plot> plots) {}
+    public record Written(ExperimentSummary summary, List<Plot> plots, int finished) {}
 
-    /** Writes the summary of {@code experiment} from its stored runs; returns what it shows. */
-    public Written write(String experiment, List<StoredRun> runs) throws IOException {
+    /**
+     * The summary of {@code experiment} from its stored runs (tables and plots), written nowhere.
+     *
+     * @throws RuntimeException when a run's stored parameters or metrics cannot be read by this code
+     */
+    public Written summarize(String experiment, List<StoredRun> runs) {
         List<StudyRun> all = new ArrayList<>();
         List<StudyRun> finished = new ArrayList<>();
         for (StoredRun run : runs) {
@@ -70,7 +75,15 @@ public final class SummaryResults {
         }
         List<Endpoint> endpoints = store.declaredEndpoints(experiment).map(Endpoint::parseLines).orElse(List.of());
         ExperimentSummary summary = ExperimentSummary.of(experiment, settings, finished, lines, endpoints);
-        List<Plot> plots = SummaryPlots.of(summary, all, finished);
+        return new Written(summary, SummaryPlots.of(summary, all, finished), finished.size());
+    }
+
+    /** Writes the summary of {@code experiment} from its stored runs; returns what it shows. */
+    public Written write(String experiment, List<StoredRun> runs) throws IOException {
+        Written written = summarize(experiment, runs);
+        ExperimentSummary summary = written.summary();
+        List<Plot> plots = written.plots();
+        boolean noneFinished = written.finished() == 0;
         String key = "summary|" + experiment;
         JsonObject r = new JsonObject();
         String name = experiment + ": summary";
@@ -79,8 +92,8 @@ public final class SummaryResults {
         r.addProperty("historyId", HistoryIds.summary(experiment));
         r.addProperty("testCaseId", HistoryIds.summary(experiment));
         r.addProperty("stage", "finished");
-        r.addProperty("status", finished.isEmpty() ? "skipped" : "passed");
-        if (finished.isEmpty()) {
+        r.addProperty("status", noneFinished ? "skipped" : "passed");
+        if (noneFinished) {
             JsonObject details = new JsonObject();
             details.addProperty("message", "no finished runs to compare");
             r.add("statusDetails", details);
@@ -92,10 +105,10 @@ public final class SummaryResults {
         r.add("labels", ResultsFolder.pairs("epic", "creamlab", "feature", experiment, "story", "summary",
                 "tag", "summary", ResultsFolder.SOURCE_LABEL, ResultsFolder.FROM_STORE));
         List<JsonObject> parameters = new ArrayList<>();
-        parameters.add(ResultsFolder.pair("runs", runs.size() + " (" + finished.size() + " finished)"));
-        parameters.add(ResultsFolder.pair("seeds", settings.seeds().toString()));
-        parameters.add(ResultsFolder.pair("varies", String.join(", ", settings.varying())));
-        parameters.add(ResultsFolder.pair("same for all runs", settings.headerLine()));
+        parameters.add(ResultsFolder.pair("runs", runs.size() + " (" + written.finished() + " finished)"));
+        parameters.add(ResultsFolder.pair("seeds", summary.settings().seeds().toString()));
+        parameters.add(ResultsFolder.pair("varies", String.join(", ", summary.settings().varying())));
+        parameters.add(ResultsFolder.pair("same for all runs", summary.settings().headerLine()));
         r.add("parameters", ResultsFolder.array(parameters));
         List<JsonObject> attachments = new ArrayList<>();
         attachments.add(folder.attach(key + "|html", "summary tables", "text/html", "html",
@@ -107,7 +120,7 @@ public final class SummaryResults {
         }
         r.add("attachments", ResultsFolder.array(attachments));
         folder.write(key, r);
-        return new Written(summary, plots);
+        return written;
     }
 
     /** Runs grouped by experiment name, in first-seen order. */
