@@ -50,31 +50,33 @@ case "$blas" in
 esac
 
 bash native/build-mkl-vendor-shim.sh "$SHIM"
-CREAMLAB_LAUNCH="$MALLOC_TUNED"
-if [ -f "$SHIM" ]; then CREAMLAB_LAUNCH="$MALLOC_TUNED LD_PRELOAD=$SHIM"; fi
 
 # ---------------------------------------------------------------- build (only when needed)
+# bin/creamlab launches the JVM (the classpath and launch environment the build writes); a reactor
+# compile writes them with no install. Maven's output is shown when it fails.
 classes=framework/target/classes/org/creamlab/bench/ModelBenchmark.class
-if ! [ -f "$classes" ] || [ -n "$(find framework/src/main -newer "$classes" -name '*.java' -print -quit)" ]; then
-    log "building (mvn -q install -DskipTests)"
-    mvn -q install -DskipTests >/dev/null
+if ! [ -f "$classes" ] || ! [ -s experiments/target/classpath.txt ] \
+        || [ -n "$(find framework/src/main -newer "$classes" -name '*.java' -print -quit)" ] \
+        || [ pom.xml -nt experiments/target/classpath.txt ]; then
+    log "building (mvn -B -q compile)"
+    if ! build_log=$(mvn -B -q compile 2>&1); then
+        printf '%s\n' "$build_log" | tail -40 >&2
+        log "FAILED: mvn -B -q compile"
+        exit 1
+    fi
 fi
-if ! [ -s framework/target/classpath.txt ] || [ framework/pom.xml -nt framework/target/classpath.txt ] || [ pom.xml -nt framework/target/classpath.txt ]; then
-    mvn -q -pl framework dependency:build-classpath -Dmdep.outputFile=target/classpath.txt >/dev/null
-fi
-CP="framework/target/classes:$(cat framework/target/classpath.txt)"
+if [ "$LAUNCH" = 1 ] && ! [ -f "$SHIM" ]; then log "no MKL vendor shim (no C compiler?): the launch runs keep MKL's stock dispatch"; fi
 
 rm -rf "$OUT"
 mkdir -p "$OUT"
 
-creamlab() { # creamlab LOGNAME ENVSPEC ARGS...
-    local name=$1 envspec=$2
+creamlab() { # creamlab LOGNAME launch|plain ARGS...
+    local name=$1 plain=1
+    [ "$2" = launch ] && plain=0
     shift 2
     log "creamlab $* ($name)"
-    env $envspec OPT_OUT_TRACKING=true OMP_NUM_THREADS="$THREADS" DJL_CACHE_DIR="$HOME/.cache/creamlab/djl" \
-        java ${JAVA_OPTS:-} -cp "$CP" -Dai.djl.offline=true -Dai.djl.default_engine=PyTorch \
-        -Dai.djl.pytorch.num_threads="$THREADS" -Dai.djl.pytorch.num_interop_threads=1 \
-        org.creamlab.bench.ModelBenchmark "$@" >"$OUT/$name.log" 2>&1 \
+    CREAMLAB_PLAIN=$plain bin/creamlab main org.creamlab.bench.ModelBenchmark -Dthreads="$THREADS" "$@" \
+        >"$OUT/$name.log" 2>&1 \
         || { log "FAILED, see $OUT/$name.log"; tail -20 "$OUT/$name.log" >&2; exit 1; }
 }
 
@@ -100,17 +102,17 @@ start=$(date +%s)
 } >"$OUT/header.txt"
 
 # one process at a time, the two sides alternating
-creamlab creamlab-train "" train "$TIMED_SMALL" "$TIMED_MEDIUM"
+creamlab creamlab-train plain train "$TIMED_SMALL" "$TIMED_MEDIUM"
 pytorch pytorch-train "" train --timed-small "$TIMED_SMALL" --timed-medium "$TIMED_MEDIUM"
 for tl in "1024 4" "4096 4" "4096 2" "4096 1"; do
     set -- $tl
-    creamlab "creamlab-forward-T$1-L$2" "" forward "$1" "$2"
+    creamlab "creamlab-forward-T$1-L$2" plain forward "$1" "$2"
     pytorch "pytorch-forward-T$1-L$2" "" forward --T "$1" --layers "$2"
 done
 if [ "$LAUNCH" = 1 ]; then
-    creamlab creamlab-train-launch "$CREAMLAB_LAUNCH" train "$TIMED_SMALL" "$TIMED_MEDIUM"
+    creamlab creamlab-train-launch launch train "$TIMED_SMALL" "$TIMED_MEDIUM"
     pytorch pytorch-train-launch "$MALLOC_TUNED" train --timed-small "$TIMED_SMALL" --timed-medium "$TIMED_MEDIUM"
-    creamlab creamlab-forward-T4096-L4-launch "$CREAMLAB_LAUNCH" forward 4096 4
+    creamlab creamlab-forward-T4096-L4-launch launch forward 4096 4
     pytorch pytorch-forward-T4096-L4-launch "$MALLOC_TUNED" forward --T 4096 --layers 4
 fi
 if [ "${FULL_ATTENTION:-0}" = 1 ]; then
@@ -120,7 +122,7 @@ fi
 {
     cat "$OUT/header.txt"
     echo "load after: $(uptime | sed 's/.*load average/load average/'); benchmark wall time $(( $(date +%s) - start )) s"
-    echo "launch environment: creamlab $CREAMLAB_LAUNCH; PyTorch $MALLOC_TUNED"
+    echo "launch environment: creamlab bin/creamlab (experiments/target/launch.env); PyTorch $MALLOC_TUNED"
     echo
     "$PY" bench/table.py "$OUT"
 } | tee "$OUT/table.txt"

@@ -5,6 +5,7 @@ import com.google.inject.Injector;
 import com.google.inject.Module;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Properties;
 import java.util.ServiceLoader;
 import org.creamlab.config.Settings;
@@ -69,12 +70,14 @@ public final class ExperimentSession implements AutoCloseable {
      * @throws org.creamlab.experiment.InvalidParameterException before anything is computed
      */
     public List<List<RunPlan>> plans(List<ExperimentDescriptor> experiments) {
-        SweepOverrides overrides = SweepOverrides.from(properties);
-        List<List<RunPlan>> all = new ArrayList<>();
-        for (ExperimentDescriptor e : experiments) {
-            List<RunPlan> plans = SweepExpander.expand(e, overrides);
-            check(e, plans);
-            all.add(plans);
+        OptionalInt index = SweepIndex.from(properties);
+        if (index.isPresent() && experiments.size() != 1) {
+            throw new InvalidParameterException("setting '" + SweepIndex.INDEX + "': needs exactly one experiment, got "
+                    + experiments.stream().map(ExperimentDescriptor::name).toList());
+        }
+        List<List<RunPlan>> all = sweeps(experiments);
+        if (index.isPresent()) {
+            all = List.of(SweepIndex.select(experiments.get(0).name(), all.get(0), index.getAsInt()));
         }
         for (ExperimentDescriptor e : experiments) {
             if (!e.endpoints().isEmpty()) {
@@ -82,6 +85,38 @@ public final class ExperimentSession implements AutoCloseable {
             }
         }
         return all;
+    }
+
+    /**
+     * Every point of each selected experiment (whatever {@code -Dsweep.index} says), validated, with
+     * no store and no compute: what {@code -Dsweep.list} prints and a submission addresses.
+     *
+     * @throws org.creamlab.experiment.InvalidParameterException for a value no point may take
+     */
+    public List<List<RunPlan>> sweeps(List<ExperimentDescriptor> experiments) {
+        SweepOverrides overrides = SweepOverrides.from(properties);
+        List<List<RunPlan>> all = new ArrayList<>();
+        for (ExperimentDescriptor e : experiments) {
+            List<RunPlan> plans = SweepExpander.expand(e, overrides);
+            check(e, plans);
+            all.add(plans);
+        }
+        return all;
+    }
+
+    /** True when {@code -Dsweep.list} asks to print the sweep's points instead of running them. */
+    public boolean sweepListOnly() {
+        return SweepIndex.listRequested(properties);
+    }
+
+    /** The sweep's points with their indices, one block per experiment ({@code -Dsweep.list}). */
+    public String describeSweeps(List<ExperimentDescriptor> experiments) {
+        List<List<RunPlan>> all = sweeps(experiments);
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < experiments.size(); i++) {
+            out.append(SweepIndex.describe(experiments.get(i).name(), all.get(i)));
+        }
+        return out.toString();
     }
 
     /** Runs the experiment's {@link ValidatedBy} check on every point; the first failure names its point. */

@@ -42,6 +42,11 @@ public final class ExperimentTests {
             return Stream.of(DynamicTest.dynamicTest("list experiments", () -> { }));
         }
         List<ExperimentDescriptor> experiments = session.selected(defaultSelection);
+        if (session.sweepListOnly()) {
+            String text = session.describeSweeps(experiments);
+            System.out.print(text);
+            return Stream.of(DynamicTest.dynamicTest("list sweep points", () -> { }));
+        }
         List<List<RunPlan>> plans = session.plans(experiments);
         List<DynamicNode> nodes = new ArrayList<>();
         for (int i = 0; i < experiments.size(); i++) {
