@@ -39,6 +39,13 @@ public final class ExperimentRunner {
     private final RunStore store;
     private final Provenance provenance;
     private final Settings settings;
+    /** One daemon thread that refreshes the heartbeat of the run in progress. */
+    private final java.util.concurrent.ScheduledExecutorService heartbeats =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "creamlab-heartbeat");
+                t.setDaemon(true);
+                return t;
+            });
 
     public ExperimentRunner(Injector injector, RunStore store, Provenance provenance, Settings settings) {
         this.injector = injector;
@@ -72,7 +79,7 @@ public final class ExperimentRunner {
         List<Metric> previous = List.of();
         if (interrupted.isPresent()) {
             runId = interrupted.get();
-            store.claimRun(runId);
+            store.claimRun(runId, provenance);
             previous = store.metrics(runId);
             previous.forEach(m -> stored.add(MetricKey.of(m)));
             LOG.info("run {} resumed ({} metrics already stored): {}", runId, stored.size(), plan.displayName());
@@ -83,6 +90,8 @@ public final class ExperimentRunner {
         }
         onStarted.accept(runId);
         long start = System.nanoTime();
+        java.util.concurrent.ScheduledFuture<?> heartbeat = heartbeats.scheduleWithFixedDelay(() -> beat(runId),
+                HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
         try {
             Path work = settings.runsDirectory().resolve(e.name()).resolve(Long.toString(runId));
             Files.createDirectories(work);
@@ -98,6 +107,19 @@ public final class ExperimentRunner {
             LOG.error("run {} FAILED ({}) after {}: {}", runId, category.label(),
                     formatDuration((System.nanoTime() - start) / 1e9), failure.toString());
             throw failure;
+        } finally {
+            heartbeat.cancel(false);
+        }
+    }
+
+    /** Seconds between two heartbeats of a running run (a run is stale after {@link RunStore#DEFAULT_STALE_SECONDS}). */
+    public static final long HEARTBEAT_SECONDS = 30;
+
+    private void beat(long runId) {
+        try {
+            store.heartbeat(runId);
+        } catch (RuntimeException e) {
+            LOG.warn("heartbeat of run {} not stored: {}", runId, e.toString());
         }
     }
 

@@ -119,6 +119,35 @@ public final class ExperimentSession implements AutoCloseable {
         return out.toString();
     }
 
+    /** True when {@code -Dstatus} asks where each point of the sweep stands instead of running it. */
+    public boolean statusOnly() {
+        String v = properties.getProperty("status", "");
+        return !v.isBlank() && !v.equalsIgnoreCase("false");
+    }
+
+    /** Each point of each selected experiment with its state in the store. */
+    public List<List<SweepStatus.Point>> status(List<ExperimentDescriptor> experiments) {
+        List<List<RunPlan>> all = sweeps(experiments);
+        java.time.Instant now = java.time.Instant.now();
+        List<List<SweepStatus.Point>> out = new ArrayList<>();
+        for (int i = 0; i < experiments.size(); i++) {
+            out.add(SweepStatus.of(all.get(i), store().runs(experiments.get(i).name()), now,
+                    java.time.Duration.ofSeconds(RunStore.DEFAULT_STALE_SECONDS)));
+        }
+        return out;
+    }
+
+    /** What {@code -Dstatus} prints: {@link SweepStatus#describe} for each selected experiment. */
+    public String describeStatus(List<ExperimentDescriptor> experiments) {
+        List<List<SweepStatus.Point>> all = status(experiments);
+        java.time.Instant now = java.time.Instant.now();
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < experiments.size(); i++) {
+            out.append(SweepStatus.describe(experiments.get(i).name(), all.get(i), now));
+        }
+        return out.toString();
+    }
+
     /** Runs the experiment's {@link ValidatedBy} check on every point; the first failure names its point. */
     static void check(ExperimentDescriptor e, List<RunPlan> plans) {
         ValidatedBy by = findValidatedBy(e.type());

@@ -47,6 +47,10 @@ public final class ExperimentTests {
             System.out.print(text);
             return Stream.of(DynamicTest.dynamicTest("list sweep points", () -> { }));
         }
+        if (session.statusOnly()) {
+            System.out.print(session.describeStatus(experiments));
+            return Stream.of(DynamicTest.dynamicTest("sweep status", () -> { }));
+        }
         List<List<RunPlan>> plans = session.plans(experiments);
         List<DynamicNode> nodes = new ArrayList<>();
         for (int i = 0; i < experiments.size(); i++) {

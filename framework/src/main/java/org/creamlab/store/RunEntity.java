@@ -80,5 +80,11 @@ class RunEntity {
     @Column(name = "owner_pid")
     Long ownerPid;
 
+    @Column(name = "heartbeat_at")
+    Instant heartbeatAt;
+
+    @Column(name = "owner_task", length = 120)
+    String ownerTask;
+
     protected RunEntity() {}
 }

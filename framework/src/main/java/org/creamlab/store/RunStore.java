@@ -1,5 +1,6 @@
 package org.creamlab.store;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -107,9 +108,15 @@ public final class RunStore {
                 .setParameter("name", name).getResultList().stream().findFirst().orElse(null));
     }
 
-    /** Stores a new RUNNING run and returns its id. */
+    /** Stores a new RUNNING run owned by this process and returns its id. */
     public long startRun(String experiment, String description, String variant, String paramsJson, long seed,
                          Provenance provenance) {
+        return startRun(experiment, description, variant, paramsJson, seed, provenance, RunOwner.current(provenance.host()));
+    }
+
+    /** Stores a new RUNNING run owned by {@code owner} and returns its id. */
+    long startRun(String experiment, String description, String variant, String paramsJson, long seed,
+                  Provenance provenance, RunOwner owner) {
         long experimentId = ensureExperiment(experiment, description);
         return transaction(s -> {
             RunEntity r = new RunEntity();
@@ -127,32 +134,46 @@ public final class RunStore {
             r.host = provenance.host();
             r.device = provenance.device();
             r.threads = provenance.threads();
-            r.ownerHost = provenance.host();
-            r.ownerPid = ProcessHandle.current().pid();
+            r.ownerHost = owner.host();
+            r.ownerPid = owner.pid();
+            r.ownerTask = owner.task();
+            r.heartbeatAt = Instant.now();
             s.persist(r);
             s.flush();
             return r.id;
         });
     }
 
-    /**
-     * A RUNNING run of the same experiment, variant and seed whose owning process on this host is
-     * gone (killed), newest first, that was made by the same code: the same git commit with a clean
-     * checkout (or, outside git, both unknown). The caller may resume it. Runs owned by live
-     * processes or other hosts are never returned. Interrupted runs of other code are marked FAILED
-     * ("interrupted ... not resumed") so that a resumed run never mixes two versions of the code.
-     */
+    /** How long a RUNNING run's heartbeat may be silent before the run counts as interrupted: {@value} s. */
+    public static final long DEFAULT_STALE_SECONDS = 120;
+
+    /** As {@link #findInterrupted(String, String, long, Provenance, RunOwner, Duration)} for this process, with {@link #DEFAULT_STALE_SECONDS}. */
     public Optional<Long> findInterrupted(String experiment, String variant, long seed, Provenance current) {
+        return findInterrupted(experiment, variant, seed, current, RunOwner.current(current.host()),
+                Duration.ofSeconds(DEFAULT_STALE_SECONDS));
+    }
+
+    /**
+     * A RUNNING run of the same experiment, variant and seed whose owner is gone, newest first, that
+     * was made by the same code: the same git commit with a clean checkout (or, outside git, both
+     * unknown). The caller may resume it. An owner is gone when its process on this host has exited,
+     * when {@code me} is the same scheduler task (a Slurm task requeued, maybe on another node), or
+     * when its heartbeat is older than {@code staleAfter} (a task killed on another node). Runs of live
+     * owners are never returned. Interrupted runs of other code are marked FAILED ("interrupted ... not
+     * resumed") so that a resumed run never mixes two versions of the code.
+     */
+    public Optional<Long> findInterrupted(String experiment, String variant, long seed, Provenance current,
+                                          RunOwner me, Duration staleAfter) {
         List<RunEntity> rows = transaction(s -> s.createSelectionQuery(
                         "from RunEntity r where r.experiment.name = :name and r.variant = :variant"
-                                + " and r.seed = :seed and r.status = :status and r.ownerHost = :host order by r.id desc",
+                                + " and r.seed = :seed and r.status = :status order by r.id desc",
                         RunEntity.class)
                 .setParameter("name", experiment).setParameter("variant", variant).setParameter("seed", seed)
-                .setParameter("status", RunStatus.RUNNING).setParameter("host", current.host()).getResultList());
+                .setParameter("status", RunStatus.RUNNING).getResultList());
+        Instant now = Instant.now();
         Optional<Long> found = Optional.empty();
         for (RunEntity r : rows) {
-            boolean alive = r.ownerPid != null && ProcessHandle.of(r.ownerPid).map(ProcessHandle::isAlive).orElse(false);
-            if (alive) {
+            if (!ownerGone(r, me, now, staleAfter)) {
                 continue;
             }
             if (found.isEmpty() && sameCode(r, current)) {
@@ -167,6 +188,20 @@ public final class RunStore {
         return found;
     }
 
+    /** Whether a RUNNING run's owner is gone (see {@link #findInterrupted}). */
+    static boolean ownerGone(RunEntity r, RunOwner me, Instant now, Duration staleAfter) {
+        if (me.host().equals(r.ownerHost) && r.ownerPid != null) {
+            if (r.ownerPid == me.pid()) {
+                return false;   // this very process: never its own interrupted run
+            }
+            return ProcessHandle.of(r.ownerPid).map(p -> !p.isAlive()).orElse(true);
+        }
+        if (me.task() != null && me.task().equals(r.ownerTask)) {
+            return true;
+        }
+        return r.heartbeatAt != null && r.heartbeatAt.plus(staleAfter).isBefore(now);
+    }
+
     private static boolean sameCode(RunEntity r, Provenance current) {
         boolean bothOutsideGit = "unknown".equals(r.gitCommit) && "unknown".equals(current.gitCommit());
         boolean sameCleanCommit = r.gitCommit != null && r.gitCommit.equals(current.gitCommit())
@@ -174,12 +209,39 @@ public final class RunStore {
         return bothOutsideGit || sameCleanCommit;
     }
 
-    /** Takes over an interrupted run: this process becomes its owner. */
-    public void claimRun(long runId) {
+    /** Takes over an interrupted run: this process (host, pid, scheduler task) becomes its owner. */
+    public void claimRun(long runId, Provenance current) {
+        RunOwner owner = RunOwner.current(current.host());
         inTransaction(s -> {
             RunEntity r = s.find(RunEntity.class, runId);
-            r.ownerPid = ProcessHandle.current().pid();
+            r.ownerHost = owner.host();
+            r.ownerPid = owner.pid();
+            r.ownerTask = owner.task();
+            r.heartbeatAt = Instant.now();
         });
+    }
+
+    /**
+     * Gives a RUNNING run up without ending it: its owner stopped at a checkpoint (SIGTERM) and any
+     * later task may resume it at once, on any host (its heartbeat is set to the epoch).
+     */
+    public void release(long runId) {
+        inTransaction(s -> {
+            RunEntity r = s.find(RunEntity.class, runId);
+            if (r != null && r.status == RunStatus.RUNNING) {
+                r.heartbeatAt = Instant.EPOCH;
+                r.ownerPid = null;
+                r.ownerTask = null;
+            }
+        });
+    }
+
+    /** Marks a RUNNING run as alive now (its owner calls this periodically). */
+    public void heartbeat(long runId) {
+        inTransaction(s -> s.createMutationQuery(
+                        "update RunEntity r set r.heartbeatAt = :now where r.id = :id and r.status = :status")
+                .setParameter("now", Instant.now()).setParameter("id", runId).setParameter("status", RunStatus.RUNNING)
+                .executeUpdate());
     }
 
     /** Marks a run FINISHED. */
@@ -285,7 +347,7 @@ public final class RunStore {
         Provenance p = new Provenance(r.gitCommit, r.gitDirty, r.javaVersion, r.djlVersion, r.pytorchVersion, r.host,
                 r.device, r.threads == null ? 0 : r.threads);
         return new StoredRun(r.id, r.experiment.name, r.variant, r.params, r.seed, r.status, r.failureCategory,
-                r.failureMessage, r.startedAt, r.endedAt, p);
+                r.failureMessage, r.startedAt, r.endedAt, p, r.heartbeatAt, r.ownerTask);
     }
 
     private static String truncate(String s, int max) {

@@ -19,4 +19,4 @@ import java.time.Instant;
  */
 public record StoredRun(long id, String experiment, String variant, String paramsJson, long seed, RunStatus status,
                         String failureCategory, String failureMessage, Instant startedAt, Instant endedAt,
-                        Provenance provenance) {}
+                        Provenance provenance, Instant heartbeatAt, String ownerTask) {}

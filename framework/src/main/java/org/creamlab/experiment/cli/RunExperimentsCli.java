@@ -8,7 +8,8 @@ import org.creamlab.experiment.RunPlan;
 /**
  * Runs experiments without JUnit, from the same system properties as {@code mvn test}
  * ({@code -Dexperiment=NAME[,NAME]}, {@code -Dp.PARAM=v1,v2}, {@code -Dseeds=...}, {@code -Ddb.url=...};
- * {@code -Dsweep.list} prints the points with their indices, {@code -Dsweep.index=K} runs point K alone).
+ * {@code -Dsweep.list} prints the points with their indices, {@code -Dsweep.index=K} runs point K alone,
+ * {@code -Dstatus} prints each point's state in the store).
  * Exit status: 0 when every run finished, 1 when a run failed, 2 for an unknown experiment or an
  * invalid parameter (reported before anything runs).
  */
@@ -33,6 +34,10 @@ public final class RunExperimentsCli {
                 experiments = session.selected(names);
                 if (session.sweepListOnly()) {
                     System.out.print(session.describeSweeps(experiments));
+                    return 0;
+                }
+                if (session.statusOnly()) {
+                    System.out.print(session.describeStatus(experiments));
                     return 0;
                 }
                 plans = session.plans(experiments);
