@@ -39,6 +39,7 @@ public final class ExperimentRunner {
     private final RunStore store;
     private final Provenance provenance;
     private final Settings settings;
+    private final StopSignal stop;
     /** One daemon thread that refreshes the heartbeat of the run in progress. */
     private final java.util.concurrent.ScheduledExecutorService heartbeats =
             java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
@@ -48,6 +49,12 @@ public final class ExperimentRunner {
             });
 
     public ExperimentRunner(Injector injector, RunStore store, Provenance provenance, Settings settings) {
+        this(injector, store, provenance, settings, StopSignal.never());
+    }
+
+    /** @param stop set by the session's SIGTERM hook: the run in progress stops at a checkpoint */
+    public ExperimentRunner(Injector injector, RunStore store, Provenance provenance, Settings settings, StopSignal stop) {
+        this.stop = stop;
         this.injector = injector;
         this.store = store;
         this.provenance = provenance;
@@ -73,6 +80,9 @@ public final class ExperimentRunner {
      */
     public Outcome run(RunPlan plan, LongConsumer onStarted) throws Exception {
         ExperimentDescriptor e = plan.experiment();
+        if (stop.requested()) {
+            throw new RunStoppedException(0, null);   // stopping: start nothing new
+        }
         Optional<Long> interrupted = store.findInterrupted(e.name(), plan.params().canonical(), plan.seed(), provenance);
         long runId;
         Set<MetricKey> stored = new HashSet<>();
@@ -92,6 +102,7 @@ public final class ExperimentRunner {
         long start = System.nanoTime();
         java.util.concurrent.ScheduledFuture<?> heartbeat = heartbeats.scheduleWithFixedDelay(() -> beat(runId),
                 HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+        stop.busy();
         try {
             Path work = settings.runsDirectory().resolve(e.name()).resolve(Long.toString(runId));
             Files.createDirectories(work);
@@ -101,7 +112,19 @@ public final class ExperimentRunner {
             double seconds = (System.nanoTime() - start) / 1e9;
             LOG.info("run {} FINISHED in {}: {}", runId, formatDuration(seconds), plan.displayName());
             return new Outcome(runId, seconds);
+        } catch (RunStoppedException stopped) {
+            release(runId);
+            LOG.warn("run {} stopped on request after {} ({}); released: the same command resumes it: {}", runId,
+                    formatDuration((System.nanoTime() - start) / 1e9), stopped.getMessage(), plan.displayName());
+            throw stopped;
         } catch (Exception | Error failure) {
+            if (stop.requested()) {
+                // stopping, not failing: work cut off by the shutdown (a closed store, an interrupt) is resumed later
+                release(runId);
+                LOG.warn("run {} stopped on request outside training ({}); released: the same command resumes it", runId,
+                        failure.toString());
+                throw new RunStoppedException(0, null);
+            }
             FailureCategory category = FailureClassifier.classify(failure);
             store.failRun(runId, category, failure.toString());
             LOG.error("run {} FAILED ({}) after {}: {}", runId, category.label(),
@@ -109,11 +132,21 @@ public final class ExperimentRunner {
             throw failure;
         } finally {
             heartbeat.cancel(false);
+            stop.settled();
         }
     }
 
     /** Seconds between two heartbeats of a running run (a run is stale after {@link RunStore#DEFAULT_STALE_SECONDS}). */
     public static final long HEARTBEAT_SECONDS = 30;
+
+    private void release(long runId) {
+        try {
+            store.release(runId);
+        } catch (RuntimeException e) {
+            LOG.warn("run {} not released ({}); it is resumed once its heartbeat is {} s old", runId, e.toString(),
+                    RunStore.DEFAULT_STALE_SECONDS);
+        }
+    }
 
     private void beat(long runId) {
         try {
@@ -162,6 +195,11 @@ public final class ExperimentRunner {
         @Override
         public boolean resumed() {
             return resumed;
+        }
+
+        @Override
+        public StopSignal stopSignal() {
+            return stop;
         }
 
         @Override

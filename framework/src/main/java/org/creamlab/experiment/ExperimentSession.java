@@ -32,6 +32,8 @@ public final class ExperimentSession implements AutoCloseable {
     private StoreService storeService;
     private ExperimentRunner runner;
     private Provenance provenance;
+    /** Set on SIGTERM: the run in progress checkpoints, is released in the store, and the JVM exits. */
+    private final StopSignal stop = StopSignal.create();
 
     public ExperimentSession(Settings settings, ExperimentRegistry registry, Properties properties) {
         this.settings = settings;
@@ -194,7 +196,8 @@ public final class ExperimentSession implements AutoCloseable {
             modules.add(new SessionModule(settings, store, engine));
             ServiceLoader.load(Module.class).forEach(modules::add);
             Injector injector = Guice.createInjector(modules);
-            runner = new ExperimentRunner(injector, store, provenance, settings);
+            runner = new ExperimentRunner(injector, store, provenance, settings, stop);
+            StopOnSignal.install(stop, this::close);
         }
         return runner;
     }

@@ -43,6 +43,14 @@ public interface RunContext {
     Path workDirectory();
 
     /**
+     * Set when the run should stop at its next safe point (SIGTERM); hand it to trainers with
+     * {@code Trainer.stopOn}. Never requested by default.
+     */
+    default StopSignal stopSignal() {
+        return StopSignal.never();
+    }
+
+    /**
      * Records a file this run produced (a checkpoint, a plot, a sample dump) with its SHA-256.
      *
      * @param kind e.g. {@code checkpoint}, {@code base-model}, {@code samples}

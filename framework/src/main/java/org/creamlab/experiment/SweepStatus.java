@@ -89,7 +89,7 @@ public final class SweepStatus {
     public static String describe(String experiment, List<Point> points, Instant now) {
         StringBuilder out = new StringBuilder();
         Map<State, Long> counts = points.stream().collect(Collectors.groupingBy(Point::state, Collectors.counting()));
-        out.append(experiment).append(": ").append(points.size()).append(" points; ")
+        out.append(experiment).append(": ").append(points.size()).append(points.size() == 1 ? " point; " : " points; ")
                 .append(java.util.Arrays.stream(State.values()).filter(counts::containsKey)
                         .map(s -> counts.get(s) + " " + s.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", ")))
                 .append('\n');
@@ -108,8 +108,9 @@ public final class SweepStatus {
                 : ", commit " + r.provenance().gitCommit().substring(0, Math.min(7, r.provenance().gitCommit().length()));
         String where = r.ownerTask() != null ? ", " + r.ownerTask() : r.provenance() == null ? "" : ", " + r.provenance().host();
         return switch (state) {
-            case RUNNING, INTERRUPTED -> where + ", heartbeat " + age(r.heartbeatAt(), now)
-                    + (state == State.INTERRUPTED ? "; resumable" : "");
+            case RUNNING, INTERRUPTED -> Instant.EPOCH.equals(r.heartbeatAt())
+                    ? ", stopped and released by its owner; resumable"
+                    : where + ", heartbeat " + age(r.heartbeatAt(), now) + (state == State.INTERRUPTED ? "; resumable" : "");
             case FINISHED -> commit + (r.endedAt() == null ? "" : ", ended " + age(r.endedAt(), now));
             case FAILED -> commit + ": " + r.failureCategory() + ": " + shorten(r.failureMessage());
             case MISSING -> "";

@@ -40,6 +40,7 @@ public final class Trainer implements AutoCloseable {
     private final NDManager manager;
     private final AdamW optimizer;
     private long completed;
+    private org.creamlab.experiment.StopSignal stop = org.creamlab.experiment.StopSignal.never();
 
     /**
      * @param weights float32 weights to train in place (the trainer marks them as requiring gradients)
@@ -63,6 +64,16 @@ public final class Trainer implements AutoCloseable {
         weights.setRequiresGradient(true);
         this.optimizer = new AdamW(manager, weights.arrays(), config.optimizer(), config.beta1(), config.beta2(),
                 config.epsilon(), config.weightDecay());
+    }
+
+    /**
+     * Stops training at the next step boundary once {@code signal} is requested (SIGTERM): a
+     * checkpoint is written there (when a folder is configured) and {@link
+     * org.creamlab.experiment.RunStoppedException} is thrown, so the run resumes from that step.
+     */
+    public Trainer stopOn(org.creamlab.experiment.StopSignal signal) {
+        this.stop = java.util.Objects.requireNonNull(signal, "signal");
+        return this;
     }
 
     /** Steps completed so far (the 0-based index of the next step). */
@@ -178,6 +189,13 @@ public final class Trainer implements AutoCloseable {
             boolean periodic = config.checkpointEvery() > 0 && completed % config.checkpointEvery() == 0;
             if (config.checkpointDir() != null && (periodic || completed == stop)) {
                 lastCheckpoint = checkpoint(outcome.loss());
+            }
+            if (this.stop.requested() && completed < stop) {
+                if (config.checkpointDir() != null && !periodic) {
+                    lastCheckpoint = checkpoint(outcome.loss());
+                }
+                throw new org.creamlab.experiment.RunStoppedException(completed,
+                        config.checkpointDir() == null ? null : lastCheckpoint);
             }
         }
         TrainingSummary summary = new TrainingSummary(start, completed, losses, lastCheckpoint, (System.nanoTime() - t0) / 1e9);

@@ -56,8 +56,10 @@ public final class SmokeExperiment implements ExperimentBody {
         int hidden = run.params().getInt("hidden");
         LlamaConfig config = LlamaConfig.builder().vocabSize(VOCAB).hiddenSize(hidden).layers(run.params().getInt("layers"))
                 .heads(Math.max(1, hidden / 16)).intermediateSize(2 * hidden).window(2 * COPY_LENGTH + 1).build();
+        // warm-up steps/10, cosine to 10%; checkpoints so that a killed or stopped run resumes (Slurm tests)
         TrainingConfig training = TrainingConfig.builder().totalSteps(steps).learningRate(run.params().getDouble("lr"))
-                .clipNorm(1.0).dataSeed(run.seed()).build();   // warm-up steps/10, cosine to 10%
+                .clipNorm(1.0).dataSeed(run.seed()).checkpointDir(run.workDirectory().resolve("checkpoints"))
+                .checkpointEvery(Math.max(10, steps / 10)).build();
         RopeScaling scaling = new NoScaling();
         CopyTaskBatches data = new CopyTaskBatches(BATCH, COPY_LENGTH, VOCAB);
         try (NDManager nd = NDManager.newBaseManager(engine.device());
@@ -65,11 +67,18 @@ public final class SmokeExperiment implements ExperimentBody {
             TrainingSummary summary;
             try (Trainer trainer = new Trainer(weights, scaling, training, data,
                     List.of(new ProgressLogger(20), RunMetricsListener.every(1, run.metrics())))) {
+                trainer.stopOn(run.stopSignal());
+                if (run.resumed()) {
+                    trainer.resumeLatest();
+                }
                 summary = trainer.run();
             }
             double accuracy = heldOutCopyAccuracy(nd, new LlamaModel(weights), scaling, data, run.seed());
             run.metrics().log("eval/copy_accuracy", accuracy, Dimensions.task("copy").withLength(2 * COPY_LENGTH + 1));
-            double first = summary.losses()[0];
+            // the first loss of the whole run: stored before the interruption when this run was resumed
+            double first = run.previousMetrics().stream().filter(m -> m.name().equals("train/loss") && m.step() != null)
+                    .min(java.util.Comparator.comparingLong(org.creamlab.metric.Metric::step))
+                    .map(org.creamlab.metric.Metric::value).orElse(summary.losses().length > 0 ? summary.losses()[0] : Double.NaN);
             double last = summary.finalLoss();
             if (!(last < 0.8 * first)) {
                 throw new IllegalStateException("smoke: the loss did not fall (first " + first + ", last " + last + ")");

@@ -102,6 +102,7 @@ public final class BaseTrainer {
                     run.metrics());
             try (Trainer trainer = new Trainer(weights, new NoScaling(), training, batches,
                     List.of(new ProgressLogger(50), RunMetricsListener.every(10, run.metrics(), "pretrain"), probe))) {
+                trainer.stopOn(run.stopSignal());
                 if (run.resumed()) {
                     trainer.resumeLatest();
                 }

@@ -122,6 +122,7 @@ public final class ExtensionRun {
         boolean peakReset = ProcessMemory.resetPeak();
         try (Trainer trainer = new Trainer(weights, scaling, training, batches,
                 List.of(new ProgressLogger(50), RunMetricsListener.every(5, run.metrics()), curve))) {
+            trainer.stopOn(run.stopSignal());
             if (run.resumed()) {
                 trainer.resumeLatest();
             }

@@ -56,6 +56,11 @@ public final class ScopedRunContext implements RunContext {
     }
 
     @Override
+    public org.creamlab.experiment.StopSignal stopSignal() {
+        return run.stopSignal();
+    }
+
+    @Override
     public boolean hasMetric(String name, Long step, Dimensions dimensions) {
         return run.hasMetric(scope + "/" + name, step, dimensions);
     }

@@ -11,9 +11,13 @@ import org.creamlab.experiment.RunPlan;
  * {@code -Dsweep.list} prints the points with their indices, {@code -Dsweep.index=K} runs point K alone,
  * {@code -Dstatus} prints each point's state in the store).
  * Exit status: 0 when every run finished, 1 when a run failed, 2 for an unknown experiment or an
- * invalid parameter (reported before anything runs).
+ * invalid parameter (reported before anything runs), 143 when SIGTERM stopped the run in progress at
+ * a checkpoint (it stays resumable).
  */
 public final class RunExperimentsCli {
+
+    /** Exit status after a stop request (SIGTERM): 128 + 15, as a shell reports a process the signal ended. */
+    static final int STOPPED = 143;
 
     private RunExperimentsCli() {}
 
@@ -50,6 +54,10 @@ public final class RunExperimentsCli {
                 for (RunPlan plan : runs) {
                     try {
                         session.runner().run(plan);
+                    } catch (org.creamlab.experiment.RunStoppedException stopped) {
+                        System.err.println(plan.displayName() + " stopped on request (" + stopped.getMessage()
+                                + "); the same command resumes it");
+                        return STOPPED;
                     } catch (Exception | Error e) {
                         failed++;   // the runner stored and logged it; say it here too in case it failed before storing
                         System.err.println(plan.displayName() + " failed: " + e);

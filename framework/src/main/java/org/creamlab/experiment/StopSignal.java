@@ -1,0 +1,90 @@
+package org.creamlab.experiment;
+
+import java.time.Duration;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * A request to stop the run in progress at its next safe point, and the wait for it: SIGTERM (a
+ * Slurm preemption, {@code scancel}, a Ctrl-C) sets it from a shutdown hook; a trainer checks it
+ * after each step, writes a checkpoint and throws {@link RunStoppedException}; the runner then
+ * releases the run in the store (resumable at once) and says the run is settled, and the hook
+ * returns so the JVM exits.
+ *
+ * <p>One per session; {@link #never()} for code that runs outside one.
+ */
+public final class StopSignal {
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private volatile boolean requested;
+    private boolean busy;
+    private final boolean enabled;
+
+    private StopSignal(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    /** A signal that can be requested. */
+    public static StopSignal create() {
+        return new StopSignal(true);
+    }
+
+    /** A signal that is never requested (training outside a session, tests). */
+    public static StopSignal never() {
+        return new StopSignal(false);
+    }
+
+    /** Whether a stop was requested: checked by long work at its safe points. */
+    public boolean requested() {
+        return requested;
+    }
+
+    /** Asks the run in progress to stop at its next safe point. */
+    public void request() {
+        if (enabled) {
+            requested = true;
+        }
+    }
+
+    /** The runner: a run is in progress. */
+    public void busy() {
+        set(true);
+    }
+
+    /** The runner: no run is in progress any more (finished, failed, or stopped and released). */
+    public void settled() {
+        set(false);
+    }
+
+    private void set(boolean value) {
+        lock.lock();
+        try {
+            busy = value;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Waits until no run is in progress, at most {@code limit}.
+     *
+     * @return true when settled in time
+     */
+    public boolean awaitSettled(Duration limit) throws InterruptedException {
+        long left = limit.toNanos();
+        lock.lock();
+        try {
+            while (busy) {
+                if (left <= 0) {
+                    return false;
+                }
+                left = changed.awaitNanos(left);
+            }
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+}
