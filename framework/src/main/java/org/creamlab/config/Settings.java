@@ -18,13 +18,19 @@ import java.util.Properties;
  * @param threads intra-op threads for the engine ({@code -Dthreads}, default 1)
  * @param device {@code cpu} or {@code gpu} ({@code -Ddevice}); {@code gpu} uses a GPU when DJL finds one
  * @param allureResults the folder Allure results are written to ({@code -Dallure.results.directory})
+ * @param runs where runs keep their files, checkpoints included ({@code -Druns.dir}, default
+ *     {@code <root>/target/runs}); on a cluster, a folder every node sees
+ * @param models the cache of pre-trained bases ({@code -Dmodels.dir}, default {@code <root>/db/models});
+ *     on a cluster, a folder every node sees
  */
 public record Settings(Path root, String dbUrl, String dbUser, String dbPassword, int threads, String device,
-                       Path allureResults) {
+                       Path allureResults, Path runs, Path models) {
 
     public Settings {
         Objects.requireNonNull(root, "root");
         Objects.requireNonNull(dbUrl, "dbUrl");
+        Objects.requireNonNull(runs, "runs");
+        Objects.requireNonNull(models, "models");
         if (threads < 1) {
             throw new IllegalArgumentException("setting 'threads' must be >= 1, got " + threads);
         }
@@ -60,17 +66,24 @@ public record Settings(Path root, String dbUrl, String dbUser, String dbPassword
                 value(properties, "db.password", ""),
                 threads,
                 value(properties, "device", "cpu").trim().toLowerCase(Locale.ROOT),
-                Path.of(value(properties, "allure.results.directory", root.resolve("target/allure-results").toString())));
+                Path.of(value(properties, "allure.results.directory", root.resolve("target/allure-results").toString())),
+                Path.of(value(properties, "runs.dir", root.resolve("target").resolve("runs").toString())).toAbsolutePath(),
+                Path.of(value(properties, "models.dir", root.resolve("db").resolve("models").toString())).toAbsolutePath());
     }
 
     /** A copy pointing at another database. */
     public Settings withDbUrl(String url) {
-        return new Settings(root, url, dbUser, dbPassword, threads, device, allureResults);
+        return new Settings(root, url, dbUser, dbPassword, threads, device, allureResults, runs, models);
     }
 
-    /** Where runs keep their files (checkpoints, samples): {@code <root>/target/runs}. */
+    /** Where runs keep their files (checkpoints, samples): {@link #runs()}. */
     public Path runsDirectory() {
-        return root.resolve("target").resolve("runs");
+        return runs;
+    }
+
+    /** The cache of pre-trained bases: {@link #models()}. */
+    public Path modelsDirectory() {
+        return models;
     }
 
     static String value(Map<Object, Object> properties, String key, String fallback) {

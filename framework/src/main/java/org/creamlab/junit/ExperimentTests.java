@@ -51,6 +51,22 @@ public final class ExperimentTests {
             System.out.print(session.describeStatus(experiments));
             return Stream.of(DynamicTest.dynamicTest("sweep status", () -> { }));
         }
+        if (org.creamlab.cluster.SlurmSubmission.requested(System.getProperties())) {
+            var submission = org.creamlab.cluster.SlurmSubmission.checked(session.settings(), System.getProperties(), System.out);
+            var points = session.status(experiments);
+            List<DynamicNode> submitted = new ArrayList<>();
+            for (int i = 0; i < experiments.size(); i++) {
+                org.creamlab.cluster.SlurmSubmission.Result result;
+                try {
+                    result = submission.submit(experiments.get(i), points.get(i));
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException("cannot write the Slurm scripts", e);
+                }
+                submitted.add(DynamicTest.dynamicTest("submit " + result.experiment() + " to Slurm ("
+                        + result.submitted().size() + " points)", () -> { }));
+            }
+            return submitted.stream();
+        }
         List<List<RunPlan>> plans = session.plans(experiments);
         List<DynamicNode> nodes = new ArrayList<>();
         for (int i = 0; i < experiments.size(); i++) {

@@ -93,7 +93,7 @@ class StoreFaultsTest {
                 service.start();   // the database exists, with its real password
             }
             Settings wrong = new Settings(db.settings().root(), db.settings().dbUrl(), db.settings().dbUser(),
-                    "not-the-password", 1, "cpu", db.settings().allureResults());
+                    "not-the-password", 1, "cpu", db.settings().allureResults(), db.settings().runs(), db.settings().models());
             IllegalStateException e = assertThrows(IllegalStateException.class, () -> new StoreService(wrong).start());
             assertTrue(e.getMessage().contains("db.password") && e.getMessage().contains("cannot open the store at"),
                     e.getMessage());

@@ -43,9 +43,12 @@ public final class BaseModelCache {
         this.shared = List.copyOf(shared);
     }
 
-    /** The bases of a project: shared ones in {@code <root>/bases}, then the cache {@code <root>/db/models}. */
+    /**
+     * The bases of a project: shared ones in {@code <root>/bases}, then the cache ({@code -Dmodels.dir},
+     * default {@code <root>/db/models}).
+     */
     public static BaseModelCache under(Settings settings) {
-        return new BaseModelCache(settings.root().resolve("db").resolve("models"), List.of(sharedFolder(settings)));
+        return new BaseModelCache(settings.modelsDirectory(), List.of(sharedFolder(settings)));
     }
 
     /** Where a project's shared bases are committed: {@code <root>/bases}. */

@@ -4,12 +4,15 @@ import java.util.List;
 import org.creamlab.experiment.ExperimentDescriptor;
 import org.creamlab.experiment.ExperimentSession;
 import org.creamlab.experiment.RunPlan;
+import org.creamlab.experiment.SweepStatus;
+import org.creamlab.cluster.SlurmSubmission;
 
 /**
  * Runs experiments without JUnit, from the same system properties as {@code mvn test}
  * ({@code -Dexperiment=NAME[,NAME]}, {@code -Dp.PARAM=v1,v2}, {@code -Dseeds=...}, {@code -Ddb.url=...};
  * {@code -Dsweep.list} prints the points with their indices, {@code -Dsweep.index=K} runs point K alone,
- * {@code -Dstatus} prints each point's state in the store).
+ * {@code -Dstatus} prints each point's state in the store, {@code -Dsubmit=slurm} submits the missing
+ * points as a Slurm job array: {@link SlurmSubmission}).
  * Exit status: 0 when every run finished, 1 when a run failed, 2 for an unknown experiment or an
  * invalid parameter (reported before anything runs), 143 when SIGTERM stopped the run in progress at
  * a checkpoint (it stays resumable).
@@ -44,10 +47,21 @@ public final class RunExperimentsCli {
                     System.out.print(session.describeStatus(experiments));
                     return 0;
                 }
+                if (SlurmSubmission.requested(System.getProperties())) {
+                    SlurmSubmission submission = SlurmSubmission.checked(session.settings(), System.getProperties(), System.out);
+                    List<List<SweepStatus.Point>> points = session.status(experiments);
+                    for (int i = 0; i < experiments.size(); i++) {
+                        submission.submit(experiments.get(i), points.get(i));
+                    }
+                    return 0;
+                }
                 plans = session.plans(experiments);
             } catch (IllegalArgumentException e) {
                 System.err.println(e.getMessage());
                 return 2;
+            } catch (java.io.IOException e) {
+                System.err.println("cannot write the Slurm scripts: " + e.getMessage());
+                return 1;
             }
             int failed = 0;
             for (List<RunPlan> runs : plans) {
