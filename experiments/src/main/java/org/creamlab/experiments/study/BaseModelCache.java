@@ -99,6 +99,34 @@ public final class BaseModelCache {
         return target;
     }
 
+    /**
+     * An exclusive lock on pre-training this recipe, held until closed: {@code base-<hash>.lock} in the
+     * cache, locked with the operating system's file lock (released when the holder exits, killed
+     * or not; on a cluster the cache must be on a file system with working locks, see docs/slurm.md).
+     * Blocks while another process holds it; {@code onWait} is told once when it has to wait.
+     */
+    public java.io.Closeable lock(BaseRecipe recipe, Runnable onWait) throws IOException {
+        Files.createDirectories(root);
+        java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(root.resolve("base-" + recipe.hash() + ".lock"),
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+        try {
+            java.nio.channels.FileLock lock = channel.tryLock();
+            if (lock == null) {
+                onWait.run();
+                lock = channel.lock();
+            }
+            java.nio.channels.FileLock held = lock;
+            return () -> {
+                try (channel) {
+                    held.release();
+                }
+            };
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+    }
+
     /** Where a below-bar outcome of this recipe is recorded. */
     public Path rejectionFile(BaseRecipe recipe) {
         return root.resolve("base-" + recipe.hash() + ".rejected.json");

@@ -70,8 +70,21 @@ public final class BaseTrainer {
         if (rejected.isPresent()) {
             throw new BaseBelowBarException(recipe, rejected.get(), cache.recordedRejectionFile(recipe));
         }
-        LOG.info("no cached base for {}: pre-training it now", recipe.hash());
-        return train(recipe, run, device);
+        // one process pre-trains a recipe; others that need it wait, then take the cached result
+        try (java.io.Closeable lock = cache.lock(recipe, () -> LOG.info(
+                "base {} is being pre-trained by another process; waiting for it", recipe.hash()))) {
+            cached = cache.find(recipe);
+            if (cached.isPresent()) {
+                LOG.info("base {} was pre-trained by another process while this one waited: {}", recipe.hash(), cached.get());
+                return cached.get();
+            }
+            rejected = cache.rejection(recipe);
+            if (rejected.isPresent()) {
+                throw new BaseBelowBarException(recipe, rejected.get(), cache.recordedRejectionFile(recipe));
+            }
+            LOG.info("no cached base for {}: pre-training it now", recipe.hash());
+            return train(recipe, run, device);
+        }
     }
 
     /**
