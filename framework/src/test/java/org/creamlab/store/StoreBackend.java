@@ -60,6 +60,9 @@ enum StoreBackend {
             return new TestDatabase(Settings.from(p), () -> { });
         }
         String url = System.getenv(PG_URL);
+        if ((url == null || url.isBlank()) && System.getenv("CREAMLAB_TEST_REQUIRE_SERVICES") != null) {
+            throw new AssertionError("CREAMLAB_TEST_REQUIRE_SERVICES is set but " + PG_URL + " is not: .ci/postgres did not start");
+        }
         assumeTrue(url != null && !url.isBlank(), "PostgreSQL store tests skipped: " + PG_URL + " is not set"
                 + " (start a server with `eval \"$(.ci/postgres start)\"`, as .ci/run does)");
         String user = System.getenv().getOrDefault(PG_USER, "");
