@@ -198,6 +198,22 @@ public final class LongDocumentGenerator {
     }
 
     /**
+     * One task sample that spans the whole document: its kind drawn from the episode mix (copies
+     * excluded), its prompt generated for {@code length - maxAnswer - 1} tokens with the gold item
+     * placed uniformly, then its answer, {@code <eos>} and filler to exactly {@code length} tokens. Its
+     * evidence-to-answer distances are uniform up to the document's length.
+     */
+    public TrainingDocument spanning(RandomGenerator rng, int length) {
+        int kind = mix.draw(rng, false);
+        LabelledDocumentBuilder doc = new LabelledDocumentBuilder(tokenizer);
+        doc.task(tasks.get(Tasks.ALL.get(kind)).sample(rng, length - maxAnswer - 1, Placement.uniform()));
+        if (length - doc.size() > 0) {
+            doc.filler(new FillerStream(tokenizer, grammar, rng).take(length - doc.size()));
+        }
+        return doc.build(EPISODES, 1);
+    }
+
+    /**
      * {@code count} held-out documents of {@code length} tokens for seed {@code seed}: drawn from a
      * generator seeded with {@code seed} mixed with a fixed salt, so they differ from training streams
      * seeded with {@code seed} itself, and are the same for every method.

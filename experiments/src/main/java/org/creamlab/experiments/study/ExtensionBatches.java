@@ -37,6 +37,7 @@ final class ExtensionBatches implements BatchSource {
     private final int rows;
     private final int pad;
     private final boolean fillerLoss;
+    private final double spanShare;
 
     /**
      * @param documentLength {@code L}: the long documents' length ({@code documents} corpus) and the
@@ -48,6 +49,20 @@ final class ExtensionBatches implements BatchSource {
      */
     ExtensionBatches(PositionScheme scheme, FineTuneCorpus corpus, LongDocumentGenerator documents, int documentLength,
                      int rows, int pad, boolean fillerLoss) {
+        this(scheme, corpus, documents, documentLength, rows, pad, fillerLoss, 0);
+    }
+
+    /**
+     * @param spanShare the share of full-length rows (rows of L, {@code rows} corpus) that hold one task
+     *     sample spanning the row ({@link LongDocumentGenerator#spanning}), so that evidence-to-answer
+     *     distances up to L are trained as often as shorter ones; rows of N are never affected
+     */
+    ExtensionBatches(PositionScheme scheme, FineTuneCorpus corpus, LongDocumentGenerator documents, int documentLength,
+                     int rows, int pad, boolean fillerLoss, double spanShare) {
+        if (!(spanShare >= 0 && spanShare <= 1)) {
+            throw new IllegalArgumentException("setting 'fullSpanShare': must be in [0, 1], got " + spanShare);
+        }
+        this.spanShare = spanShare;
         this.fillerLoss = fillerLoss;
         this.scheme = scheme;
         this.corpus = corpus;
@@ -87,7 +102,9 @@ final class ExtensionBatches implements BatchSource {
         int[] ids;
         int[] offsets;
         if (corpus == FineTuneCorpus.ROWS) {
-            doc = documents.episodes(documentRandom, t, t);
+            // only rows of L draw for the spanning layout: the window methods' stream is untouched
+            boolean span = spanShare > 0 && t >= documentLength && documentRandom.nextDouble() < spanShare;
+            doc = span ? documents.spanning(documentRandom, t) : documents.episodes(documentRandom, t, t);
             ids = sampler.next(documentLength).positionIds();
             offsets = identity(t);
         } else {

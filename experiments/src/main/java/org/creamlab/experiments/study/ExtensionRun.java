@@ -111,7 +111,8 @@ public final class ExtensionRun {
             documents = documents.withFarCopies(data.farCopy(scheme.sampleLength()));
         }
         ExtensionBatches batches = new ExtensionBatches(scheme, corpus, documents,
-                extension.targetLength(), rows, data.tokenizer().specialTokens().pad(), p.getBoolean("fillerLoss"));
+                extension.targetLength(), rows, data.tokenizer().specialTokens().pad(), p.getBoolean("fillerLoss"),
+                p.getDouble("fullSpanShare"));
         logAudit(new SupervisionAudit(extension.targetLength(), AUDIT_BINS)
                 .audit(batches, run.seed(), Math.min(steps, AUDIT_STEPS), 1), method, run);
         TrainingConfig training = TrainingConfig.builder().totalSteps(steps)

@@ -38,5 +38,7 @@ import org.creamlab.experiment.ValidatedBy;
         description = "episode kinds of the fine-tuning rows by weight: even, or e.g. kv=3+lines=2 (others weigh 1; kinds lines, kv, needle, passkey, copy)")
 @Param(name = "farCopies", values = "false", type = ParamType.BOOLEAN,
         description = "full-length rows get copies whose gap may span the row (off: copies of at most ~120 tokens, as in rows of N)")
+@Param(name = "fullSpanShare", values = "0", type = ParamType.DOUBLE, min = 0, max = 1,
+        description = "share of full-length rows that hold one task sample spanning the row (evidence-to-answer distances up to L); rows of N unaffected")
 @ValidatedBy(ExtensionPlanCheck.class)
 public @interface FineTuneParams {}
