@@ -21,6 +21,7 @@ public final class KvRetrievalGenerator implements TaskGenerator {
     private final int fixed;
     private final int longestPair;
     private final int longestQuestion;
+    private final int longestValue;
 
     /** @param ids the id pool, at least two */
     public KvRetrievalGenerator(Tokenizer tokenizer, List<String> ids) {
@@ -32,12 +33,15 @@ public final class KvRetrievalGenerator implements TaskGenerator {
         this.fixed = 1 + tokenizer.encode(Templates.KV_HEADER).length + tokenizer.encode("{").length;
         int pair = 0;
         int question = 0;
+        int value = 0;
         for (String id : this.ids) {
+            value = Math.max(value, tokenizer.encode(id).length);
             pair = Math.max(pair, pairTokens(id, id, true).length);
             question = Math.max(question, tokenizer.encode(Templates.KV_QUESTION.formatted(id)).length);
         }
         this.longestPair = pair;
         this.longestQuestion = question;
+        this.longestValue = value;
     }
 
     @Override
@@ -87,13 +91,64 @@ public final class KvRetrievalGenerator implements TaskGenerator {
         return build(rng, pairs, placement);
     }
 
+    /**
+     * One more question about a sample's record: its tokens, the answer's tokens and where the
+     * answer's value sits in the first sample's prompt.
+     */
+    public record FollowUp(int[] question, int[] answer, int goldOffset) {}
+
+    /**
+     * A sample whose record is asked about {@code questions} times (fine-tuning only): the sample as
+     * {@link #sample} makes it for a prompt of {@code length} tokens, then {@code questions - 1}
+     * follow-up questions about other pairs (distinct, uniformly drawn) that a document appends after
+     * the first answer, each with its answer. {@link #followUpTokens} bounds the tokens they add.
+     */
+    public Asked sampleAsked(RandomGenerator rng, int length, int questions) {
+        if (questions < 1) {
+            throw new IllegalArgumentException("setting 'questions': must be >= 1, got " + questions);
+        }
+        int pairs = pairsFitting(length);
+        if (length < minimumLength() || pairs > maximumPairs()) {
+            sample(rng, length, Placement.uniform());   // throws with the reason
+        }
+        List<Integer> offsets = new ArrayList<>();
+        List<String> values = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        TaskSample first = build(rng, pairs, Placement.uniform(), keys, values, offsets);
+        List<Integer> others = new ArrayList<>();
+        for (int i = 0; i < pairs; i++) {
+            if (i != first.goldIndex()) {
+                others.add(i);
+            }
+        }
+        List<FollowUp> followUps = new ArrayList<>();
+        for (int q = 1; q < questions && !others.isEmpty(); q++) {
+            int i = others.remove(rng.nextInt(others.size()));
+            followUps.add(new FollowUp(tokenizer.encode(Templates.KV_QUESTION.formatted(keys.get(i))),
+                    tokenizer.encode(values.get(i)), offsets.get(i)));
+        }
+        return new Asked(first, List.copyOf(followUps));
+    }
+
+    /** A sample and its follow-up questions ({@link #sampleAsked}). */
+    public record Asked(TaskSample first, List<FollowUp> followUps) {}
+
+    /** The most tokens {@code count} follow-ups add: question, answer and {@code <eos>} each. */
+    public int followUpTokens(int count) {
+        return count * (longestQuestion + longestValue + 1);
+    }
+
     private TaskSample build(RandomGenerator rng, int n, Placement placement) {
+        return build(rng, n, placement, new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+    }
+
+    /** As above, also listing each pair's key, value and the offset of its value in the prompt. */
+    private TaskSample build(RandomGenerator rng, int n, Placement placement, List<String> keys, List<String> values,
+                             List<Integer> valueOffsets) {
         if (placement instanceof Placement.Depth) {
             throw new IllegalArgumentException("setting 'placement': kv takes a position or uniform, not a depth");
         }
         Draws.Shuffle<String> draws = Draws.shuffle(ids, rng);
-        List<String> keys = new ArrayList<>(n);
-        List<String> values = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             keys.add(draws.next());
             values.add(draws.next());
@@ -107,8 +162,9 @@ public final class KvRetrievalGenerator implements TaskGenerator {
         for (int i = 0; i < n; i++) {
             int[] pair = pairTokens(keys.get(i), values.get(i), i == n - 1);
             int start = prompt.append(pair);
+            valueOffsets.add(start + tokenizer.encode(keys.get(i) + " :").length);
             if (i == gold) {
-                goldOffset = start + tokenizer.encode(keys.get(i) + " :").length;
+                goldOffset = valueOffsets.get(i);
             }
         }
         prompt.append(Templates.KV_QUESTION.formatted(keys.get(gold)));

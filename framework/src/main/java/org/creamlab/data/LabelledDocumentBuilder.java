@@ -47,6 +47,26 @@ final class LabelledDocumentBuilder {
         return answer;
     }
 
+    /**
+     * Appends a kv sample and its follow-up questions: the sample as {@link #task}, then each
+     * follow-up's question (unlabelled), answer ({@code answer} targets, evidence in the record) and
+     * {@code <eos>} (filler).
+     */
+    int task(KvRetrievalGenerator.Asked asked) {
+        int answer = task(asked.first());
+        int start = answer - asked.first().prompt().length;
+        for (KvRetrievalGenerator.FollowUp f : asked.followUps()) {
+            unlabelled(f.question());
+            tokens.append(f.answer());
+            for (int j = 0; j < f.answer().length; j++) {
+                classes.add(TargetClass.ANSWER);
+                evidence.add(start + f.goldOffset() + j);
+            }
+            filler(new int[] {eos});
+        }
+        return answer;
+    }
+
     /** Appends a labelled document (e.g. a copy sequence) as it is, its evidence moved with it; returns its offset. */
     int document(TrainingDocument d) {
         int start = tokens.append(d.tokens());

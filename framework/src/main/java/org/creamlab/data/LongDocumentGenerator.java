@@ -204,9 +204,22 @@ public final class LongDocumentGenerator {
      * evidence-to-answer distances are uniform up to the document's length.
      */
     public TrainingDocument spanning(RandomGenerator rng, int length) {
+        return spanning(rng, length, 1);
+    }
+
+    /**
+     * As {@link #spanning(RandomGenerator, int)}, and a key-value record is asked {@code kvQuestions}
+     * times ({@link KvRetrievalGenerator#sampleAsked}): as many long-range answers from one record.
+     */
+    public TrainingDocument spanning(RandomGenerator rng, int length, int kvQuestions) {
         int kind = mix.draw(rng, false);
         LabelledDocumentBuilder doc = new LabelledDocumentBuilder(tokenizer);
-        doc.task(tasks.get(Tasks.ALL.get(kind)).sample(rng, length - maxAnswer - 1, Placement.uniform()));
+        String task = Tasks.ALL.get(kind);
+        if (kvQuestions > 1 && task.equals(Tasks.KV) && tasks.get(task) instanceof KvRetrievalGenerator kv) {
+            doc.task(kv.sampleAsked(rng, length - maxAnswer - 1 - kv.followUpTokens(kvQuestions - 1), kvQuestions));
+        } else {
+            doc.task(tasks.get(task).sample(rng, length - maxAnswer - 1, Placement.uniform()));
+        }
         if (length - doc.size() > 0) {
             doc.filler(new FillerStream(tokenizer, grammar, rng).take(length - doc.size()));
         }

@@ -38,6 +38,7 @@ final class ExtensionBatches implements BatchSource {
     private final int pad;
     private final boolean fillerLoss;
     private final double spanShare;
+    private final int spanQuestions;
 
     /**
      * @param documentLength {@code L}: the long documents' length ({@code documents} corpus) and the
@@ -49,16 +50,21 @@ final class ExtensionBatches implements BatchSource {
      */
     ExtensionBatches(PositionScheme scheme, FineTuneCorpus corpus, LongDocumentGenerator documents, int documentLength,
                      int rows, int pad, boolean fillerLoss) {
-        this(scheme, corpus, documents, documentLength, rows, pad, fillerLoss, 0);
+        this(scheme, corpus, documents, documentLength, rows, pad, fillerLoss, 0, 1);
     }
 
     /**
      * @param spanShare the share of full-length rows (rows of L, {@code rows} corpus) that hold one task
      *     sample spanning the row ({@link LongDocumentGenerator#spanning}), so that evidence-to-answer
      *     distances up to L are trained as often as shorter ones; rows of N are never affected
+     * @param spanQuestions how many questions a spanning key-value record is asked (1: one, as in evaluation)
      */
     ExtensionBatches(PositionScheme scheme, FineTuneCorpus corpus, LongDocumentGenerator documents, int documentLength,
-                     int rows, int pad, boolean fillerLoss, double spanShare) {
+                     int rows, int pad, boolean fillerLoss, double spanShare, int spanQuestions) {
+        if (spanQuestions < 1) {
+            throw new IllegalArgumentException("setting 'fullSpanQuestions': must be >= 1, got " + spanQuestions);
+        }
+        this.spanQuestions = spanQuestions;
         if (!(spanShare >= 0 && spanShare <= 1)) {
             throw new IllegalArgumentException("setting 'fullSpanShare': must be in [0, 1], got " + spanShare);
         }
@@ -104,7 +110,7 @@ final class ExtensionBatches implements BatchSource {
         if (corpus == FineTuneCorpus.ROWS) {
             // only rows of L draw for the spanning layout: the window methods' stream is untouched
             boolean span = spanShare > 0 && t >= documentLength && documentRandom.nextDouble() < spanShare;
-            doc = span ? documents.spanning(documentRandom, t) : documents.episodes(documentRandom, t, t);
+            doc = span ? documents.spanning(documentRandom, t, spanQuestions) : documents.episodes(documentRandom, t, t);
             ids = sampler.next(documentLength).positionIds();
             offsets = identity(t);
         } else {

@@ -112,7 +112,7 @@ public final class ExtensionRun {
         }
         ExtensionBatches batches = new ExtensionBatches(scheme, corpus, documents,
                 extension.targetLength(), rows, data.tokenizer().specialTokens().pad(), p.getBoolean("fillerLoss"),
-                p.getDouble("fullSpanShare"));
+                p.getDouble("fullSpanShare"), p.getInt("fullSpanQuestions"));
         logAudit(new SupervisionAudit(extension.targetLength(), AUDIT_BINS)
                 .audit(batches, run.seed(), Math.min(steps, AUDIT_STEPS), 1), method, run);
         TrainingConfig training = TrainingConfig.builder().totalSteps(steps)

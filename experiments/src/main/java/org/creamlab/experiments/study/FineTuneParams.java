@@ -40,5 +40,7 @@ import org.creamlab.experiment.ValidatedBy;
         description = "full-length rows get copies whose gap may span the row (off: copies of at most ~120 tokens, as in rows of N)")
 @Param(name = "fullSpanShare", values = "0", type = ParamType.DOUBLE, min = 0, max = 1,
         description = "share of full-length rows that hold one task sample spanning the row (evidence-to-answer distances up to L); rows of N unaffected")
+@Param(name = "fullSpanQuestions", values = "1", type = ParamType.INT, min = 1, max = 64,
+        description = "questions a spanning key-value record of a full-length row is asked (answers at distances up to L)")
 @ValidatedBy(ExtensionPlanCheck.class)
 public @interface FineTuneParams {}
