@@ -104,4 +104,30 @@ class TargetLabelsTest {
         assertTrue(far > 100, far + " copy targets more than N = 128 tokens from their source");
         assertThrows(IllegalArgumentException.class, () -> COPY.next(rng, 10));
     }
+
+    @Test
+    void spanningRowsFillTheRowAndAKvRecordAskedSeveralTimesLabelsEveryAnswerWithItsPair() {
+        var episodes = new LongDocumentGenerator(TOKENIZER, TASKS, new FillerGrammar(), Map.of(LongDocumentGenerator.EPISODES, 1.0),
+                2, 128, COPY, EpisodeMix.parse("kv=1+lines=0.001+needle=0.001+passkey=0.001+copy=0.001"));
+        SplittableRandom rng = new SplittableRandom(8);
+        for (int n = 0; n < 10; n++) {
+            TrainingDocument one = episodes.spanning(rng, 1024);
+            assertEquals(1024, one.length(), "a spanning row fills the row");
+            assertEvidenceRepeatsTheTarget(one);
+            TrainingDocument asked = episodes.spanning(rng, 1024, 8);
+            assertEquals(1024, asked.length());
+            assertEvidenceRepeatsTheTarget(asked);
+            int answerTokens = 0;
+            int farthest = 0;
+            for (int i = 0; i < asked.length(); i++) {
+                if (asked.targetClass(i) == TargetClass.ANSWER) {
+                    answerTokens++;
+                    farthest = Math.max(farthest, i - asked.evidence(i));
+                }
+            }
+            // 8 answers of 1 or 2 tokens, their evidence anywhere in a record of about a thousand tokens
+            assertTrue(answerTokens >= 8 && answerTokens <= 16, answerTokens + " answer tokens");
+            assertTrue(farthest > 300, "an answer far from its pair: " + farthest);
+        }
+    }
 }
