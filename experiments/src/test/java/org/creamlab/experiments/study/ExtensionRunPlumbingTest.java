@@ -66,6 +66,8 @@ class ExtensionRunPlumbingTest {
         params.put("fillerLoss", "true");
         params.put("mix", "kv=2");
         params.put("farCopies", "true");
+        params.put("fullSpanShare", "0.5");   // full-length rows: the spanning layout is exercised too
+        params.put("fullSpanQuestions", "4");
         List<Metric> metrics = new ArrayList<>();
         Files.createDirectories(dir.resolve("run"));
         RunContext run = new ListRunContext(new RunParams(params), dir.resolve("run"), metrics);
