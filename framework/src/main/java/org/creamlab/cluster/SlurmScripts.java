@@ -53,6 +53,8 @@ final class SlurmScripts {
         s.append("set -euo pipefail\n");
         s.append("cd ").append(quote(root.toString())).append('\n');
         s.append("exec bin/creamlab report");
+        // results of its own: a checkout's target/allure-results holds test results whose run ids name another store's runs
+        s.append(" \\\n    ").append(quote("-Dallure.results.directory=" + logs.getParent().resolve("allure-results")));
         for (String p : storeProperties) {
             s.append(" \\\n    ").append(quote(p));
         }
