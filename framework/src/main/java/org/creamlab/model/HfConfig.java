@@ -1,10 +1,6 @@
 package org.creamlab.model;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
-import org.creamlab.rope.LinearScaling;
-import org.creamlab.rope.NoScaling;
 import org.creamlab.rope.RopeScaling;
 
 /** Conversion between {@link LlamaConfig} and a Hugging Face {@code config.json} for Llama. */
@@ -37,7 +33,7 @@ public final class HfConfig {
         o.addProperty("attention_bias", false);
         o.addProperty("mlp_bias", false);
         o.addProperty("torch_dtype", "float32");
-        o.add("rope_scaling", ropeScalingJson(scaling));
+        o.add("rope_scaling", org.creamlab.rope.HfRopeScaling.write(scaling));
         return o;
     }
 
@@ -63,42 +59,13 @@ public final class HfConfig {
     }
 
     /**
-     * The scaling named in a config's {@code rope_scaling}: none when absent or null, linear with
-     * its factor.
+     * The scaling a config's {@code rope_scaling} asks for ({@link org.creamlab.rope.HfRopeScaling}:
+     * none, linear, llama3, longrope).
      *
-     * @throws IllegalArgumentException for other types, naming the type (construct those through
-     *     the RoPE package)
+     * @throws IllegalArgumentException for other types or invalid settings, naming them
      */
     public static RopeScaling ropeScaling(JsonObject config) {
-        if (!optional(config, "rope_scaling")) {
-            return new NoScaling();
-        }
-        JsonObject rs = config.getAsJsonObject("rope_scaling");
-        String type = rs.has("rope_type") ? rs.get("rope_type").getAsString()
-                : rs.has("type") ? rs.get("type").getAsString() : "";
-        switch (type) {
-            case "none":
-            case "default":
-                return new NoScaling();
-            case "linear":
-                return new LinearScaling(rs.get("factor").getAsDouble());
-            default:
-                throw new IllegalArgumentException("rope_scaling type '" + type
-                        + "' is not read by HfConfig (supported: none, linear)");
-        }
-    }
-
-    private static JsonElement ropeScalingJson(RopeScaling scaling) {
-        if (scaling == null || scaling instanceof NoScaling) {
-            return JsonNull.INSTANCE;
-        }
-        JsonObject rs = new JsonObject();
-        rs.addProperty("rope_type", scaling.name());
-        rs.addProperty("type", scaling.name());
-        if (scaling instanceof LinearScaling linear) {
-            rs.addProperty("factor", linear.factor());
-        }
-        return rs;
+        return org.creamlab.rope.HfRopeScaling.read(config);
     }
 
     private static boolean optional(JsonObject o, String key) {

@@ -33,6 +33,7 @@ public final class StandardRopeScalings {
                 new Named("yarn", (factor, window) -> new YarnScaling(factor, window, YarnScaling.Variant.REVISED)),
                 new Named("yarn-original",
                         (factor, window) -> new YarnScaling(factor, window, YarnScaling.Variant.ORIGINAL)),
-                new Named("dynamic-ntk", DynamicNtkScaling::new));
+                new Named("dynamic-ntk", DynamicNtkScaling::new),
+                new Named("llama3", Llama3Scaling::new));
     }
 }

@@ -81,7 +81,7 @@ class RopeScalingsTest {
     @Test
     void registryFindsEveryScalingByName() {
         RopeScalings scalings = RopeScalings.standard();
-        assertEquals(Set.of("none", "linear", "ntk", "yarn", "yarn-original", "dynamic-ntk"), scalings.names());
+        assertEquals(Set.of("none", "linear", "ntk", "yarn", "yarn-original", "dynamic-ntk", "llama3"), scalings.names());
         for (String name : scalings.names()) {
             assertEquals(name, scalings.create(name, 8, 4096).name(), "factory and scaling agree on " + name);
         }
