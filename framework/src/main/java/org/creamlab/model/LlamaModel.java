@@ -101,6 +101,31 @@ public final class LlamaModel {
     }
 
     /**
+     * Inference forward under a training-free position remapping ({@link
+     * org.creamlab.positions.remap.PositionRemap}: Self-Extend, ReRoPE, STRING, Ms-PoE, ...): every
+     * layer's attention takes each (query, key) pair's score from the remapping's region that holds
+     * their relative distance ({@link RemappedAttention}). Full sequences, no cache; the scores are
+     * materialized per region. Call it outside any GradientCollector.
+     *
+     * @return logits {@code (B, T, V)} in {@code manager}
+     */
+    public NDArray logitsRemapped(NDManager manager, int[][] tokens, long[][] positions, RopeScaling scaling,
+                                  org.creamlab.positions.remap.PositionRemap remap) {
+        ForwardContext ctx = context(manager, tokens, positions, scaling, Integer.MAX_VALUE, 0);
+        RemappedAttention remapped = RemappedAttention.build(manager, config, dataType(), positions, scaling, remap);
+        NDArray h = embed(manager, tokens);
+        for (int layer = 0; layer < config.layers(); layer++) {
+            try (NDManager sub = manager.newSubManager()) {
+                h.attach(sub);
+                NDArray next = layer(ctx, layer, h, null, remapped);
+                next.attach(manager);
+                h = next;
+            }
+        }
+        return head(h, false);
+    }
+
+    /**
      * Inference forward that closes each layer's intermediates before the next layer and computes
      * attention in chunks of {@code queryChunk} queries. Call it outside any GradientCollector.
      *
@@ -184,19 +209,30 @@ public final class LlamaModel {
     }
 
     private NDArray layer(ForwardContext ctx, int layer, NDArray h, KvCache cache) {
+        return layer(ctx, layer, h, cache, null);
+    }
+
+    /** One decoder layer; with {@code remapped}, attention runs under its position remapping (no cache). */
+    private NDArray layer(ForwardContext ctx, int layer, NDArray h, KvCache cache, RemappedAttention remapped) {
         int hd = config.headDim();
         NDArray x = DecoderOps.rmsNorm(h, weights.get(WeightNames.inputNorm(layer)), ctx.eps);
         NDArray q = DecoderOps.splitHeads(DecoderOps.linear(x, weights.get(WeightNames.q(layer))), config.heads(), hd);
         NDArray k = DecoderOps.splitHeads(DecoderOps.linear(x, weights.get(WeightNames.k(layer))), config.kvHeads(), hd);
         NDArray v = DecoderOps.splitHeads(DecoderOps.linear(x, weights.get(WeightNames.v(layer))), config.kvHeads(), hd);
-        q = DecoderOps.rope(q, ctx.cosQ, ctx.sinQ, ctx.rotation); // scaled by 1/sqrt(hd)
-        k = DecoderOps.rope(k, ctx.cos, ctx.sin, ctx.rotation);
-        if (cache != null) {
-            NDArray[] full = cache.append(layer, k, v);
-            k = full[0];
-            v = full[1];
+        NDArray attention;
+        if (remapped != null) {
+            attention = remapped.attend(ctx, q, k, v);
+        } else {
+            q = DecoderOps.rope(q, ctx.cosQ, ctx.sinQ, ctx.rotation); // scaled by 1/sqrt(hd)
+            k = DecoderOps.rope(k, ctx.cos, ctx.sin, ctx.rotation);
+            if (cache != null) {
+                NDArray[] full = cache.append(layer, k, v);
+                k = full[0];
+                v = full[1];
+            }
+            attention = DecoderOps.attention(ctx, q, k, v);
         }
-        NDArray attended = DecoderOps.mergeHeads(DecoderOps.attention(ctx, q, k, v));
+        NDArray attended = DecoderOps.mergeHeads(attention);
         h = h.add(DecoderOps.linear(attended, weights.get(WeightNames.o(layer))));
         NDArray y = DecoderOps.rmsNorm(h, weights.get(WeightNames.postNorm(layer)), ctx.eps);
         NDArray mlp = DecoderOps.swiGlu(

@@ -29,22 +29,39 @@ public final class RopeTables {
         }
         int length = positions[0].length;
         long maxPosition = 0;
-        for (long[] row : positions) {
+        double[][] p = new double[batch][];
+        for (int b = 0; b < batch; b++) {
+            long[] row = positions[b];
             if (row.length != length) {
                 throw new IllegalArgumentException("every position row must have length " + length + ", got " + row.length);
             }
-            for (long p : row) {
-                maxPosition = Math.max(maxPosition, p);
+            p[b] = new double[length];
+            for (int t = 0; t < length; t++) {
+                maxPosition = Math.max(maxPosition, row[t]);
+                p[b][t] = row[t];
             }
         }
-        double[] inv = scaling.inverseFrequencies(headDim, base, (int) Math.min(Integer.MAX_VALUE, maxPosition + 1));
+        return build(manager, p, headDim, base, scaling, (int) Math.min(Integer.MAX_VALUE, maxPosition + 1));
+    }
+
+    /**
+     * Tables for positions that need not be integers (inference-time remappings rotate queries and keys
+     * to fractional positions), {@code (B, T, headDim)}.
+     *
+     * @param sequenceLength the length the scaling chooses its frequencies for (dynamic schemes)
+     */
+    public static CosSin build(NDManager manager, double[][] positions, int headDim, double base, RopeScaling scaling,
+                               int sequenceLength) {
+        int batch = positions.length;
+        int length = positions[0].length;
+        double[] inv = scaling.inverseFrequencies(headDim, base, sequenceLength);
         double factor = scaling.attentionFactor();
         int half = headDim / 2;
         float[] cos = new float[batch * length * headDim];
         float[] sin = new float[cos.length];
         int at = 0;
-        for (long[] row : positions) {
-            for (long p : row) {
+        for (double[] row : positions) {
+            for (double p : row) {
                 double m = scaling.scalePosition(p);
                 for (int j = 0; j < half; j++) {
                     double angle = m * inv[j];
