@@ -111,13 +111,33 @@ public final class LlamaModel {
      */
     public NDArray logitsRemapped(NDManager manager, int[][] tokens, long[][] positions, RopeScaling scaling,
                                   org.creamlab.positions.remap.PositionRemap remap) {
-        ForwardContext ctx = context(manager, tokens, positions, scaling, Integer.MAX_VALUE, 0);
         RemappedAttention remapped = RemappedAttention.build(manager, config, dataType(), positions, scaling, remap);
+        return logitsRemapped(manager, tokens, positions, scaling, (q, k) -> remapped);
+    }
+
+    /**
+     * Inference forward with Ms-PoE ({@link org.creamlab.positions.remap.MsPoe}): in every layer the heads
+     * are ranked by their position-awareness on this input (before RoPE, the last query's attention
+     * outliers, averaged over the batch) and get scaling ratios from {@code rhoMin} (most aware) upwards.
+     *
+     * @return logits {@code (B, T, V)} in {@code manager}
+     */
+    public NDArray logitsMsPoe(NDManager manager, int[][] tokens, long[][] positions, RopeScaling scaling,
+                               double rhoMin, double rhoMax) {
+        return logitsRemapped(manager, tokens, positions, scaling, (q, k) -> RemappedAttention.build(q.getManager(), config,
+                dataType(), positions, scaling, org.creamlab.positions.remap.MsPoe.fromAwareness(rhoMin, rhoMax,
+                        RemappedAttention.awareness(config, q, k))));
+    }
+
+    /** The forward with each layer's remapped attention from {@code perLayer} (given its pre-RoPE q and k). */
+    private NDArray logitsRemapped(NDManager manager, int[][] tokens, long[][] positions, RopeScaling scaling,
+                                   java.util.function.BiFunction<NDArray, NDArray, RemappedAttention> perLayer) {
+        ForwardContext ctx = context(manager, tokens, positions, scaling, Integer.MAX_VALUE, 0);
         NDArray h = embed(manager, tokens);
         for (int layer = 0; layer < config.layers(); layer++) {
             try (NDManager sub = manager.newSubManager()) {
                 h.attach(sub);
-                NDArray next = layer(ctx, layer, h, null, remapped);
+                NDArray next = layer(ctx, layer, h, null, perLayer);
                 next.attach(manager);
                 h = next;
             }
@@ -212,8 +232,9 @@ public final class LlamaModel {
         return layer(ctx, layer, h, cache, null);
     }
 
-    /** One decoder layer; with {@code remapped}, attention runs under its position remapping (no cache). */
-    private NDArray layer(ForwardContext ctx, int layer, NDArray h, KvCache cache, RemappedAttention remapped) {
+    /** One decoder layer; with {@code remapped}, attention runs under the position remapping it gives (no cache). */
+    private NDArray layer(ForwardContext ctx, int layer, NDArray h, KvCache cache,
+                          java.util.function.BiFunction<NDArray, NDArray, RemappedAttention> remapped) {
         int hd = config.headDim();
         NDArray x = DecoderOps.rmsNorm(h, weights.get(WeightNames.inputNorm(layer)), ctx.eps);
         NDArray q = DecoderOps.splitHeads(DecoderOps.linear(x, weights.get(WeightNames.q(layer))), config.heads(), hd);
@@ -221,7 +242,7 @@ public final class LlamaModel {
         NDArray v = DecoderOps.splitHeads(DecoderOps.linear(x, weights.get(WeightNames.v(layer))), config.kvHeads(), hd);
         NDArray attention;
         if (remapped != null) {
-            attention = remapped.attend(ctx, q, k, v);
+            attention = remapped.apply(q, k).attend(ctx, q, k, v);
         } else {
             q = DecoderOps.rope(q, ctx.cosQ, ctx.sinQ, ctx.rotation); // scaled by 1/sqrt(hd)
             k = DecoderOps.rope(k, ctx.cos, ctx.sin, ctx.rotation);

@@ -142,6 +142,39 @@ final class RemappedAttention {
     }
 
     /**
+     * Each head's position-awareness on this input for Ms-PoE ({@link
+     * org.creamlab.positions.remap.MsPoe#awareness}): the last query's attention weights over every key,
+     * from q and k before RoPE, averaged over the batch rows.
+     *
+     * @param q {@code (B, H, T, hd)} before RoPE
+     * @param k {@code (B, Hkv, T, hd)} before RoPE
+     * @return one score per query head
+     */
+    static double[] awareness(LlamaConfig config, NDArray q, NDArray k) {
+        try (NDManager scratch = q.getManager().newSubManager()) {
+            int t = Math.toIntExact(q.getShape().get(2));
+            int batch = Math.toIntExact(q.getShape().get(0));
+            int heads = config.heads();
+            NDArray last = q.get(new ai.djl.ndarray.index.NDIndex(":, :, {}:{}", t - 1, t));
+            last.attach(scratch);
+            NDArray keys = DecoderOps.repeatKv(k, config.groupSize(), scratch);
+            NDArray weights = last.matMul(keys.transpose(0, 1, 3, 2)).div(Math.sqrt(config.headDim())).softmax(-1);
+            float[] w = weights.toType(DataType.FLOAT32, false).toFloatArray();   // (B, H, 1, T)
+            double[] score = new double[heads];
+            for (int b = 0; b < batch; b++) {
+                for (int h = 0; h < heads; h++) {
+                    double[] row = new double[t];
+                    for (int j = 0; j < t; j++) {
+                        row[j] = w[(b * heads + h) * t + j];
+                    }
+                    score[h] += org.creamlab.positions.remap.MsPoe.awareness(row) / batch;
+                }
+            }
+            return score;
+        }
+    }
+
+    /**
      * Causal attention under the remapping.
      *
      * @param q {@code (B, H, T, hd)} before RoPE

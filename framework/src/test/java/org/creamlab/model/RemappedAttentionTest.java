@@ -115,4 +115,55 @@ class RemappedAttentionTest {
             assertTrue(!java.util.Arrays.equals(expected, remapped), "a window that cuts the sequence changes the logits");
         }
     }
+
+    @Test
+    void msPoeRanksHeadsByTheLastQuerysAttentionOutliersAndWithRatioOneIsPlain() {
+        int t = 50;
+        int heads = CONFIG.heads();
+        int kvHeads = CONFIG.kvHeads();
+        int hd = CONFIG.headDim();
+        SplittableRandom rng = new SplittableRandom(9);
+        float[] q = new float[heads * t * hd];
+        float[] k = new float[kvHeads * t * hd];
+        for (int i = 0; i < q.length; i++) {
+            q[i] = (float) (3 * rng.nextGaussian());
+        }
+        for (int i = 0; i < k.length; i++) {
+            k[i] = (float) (3 * rng.nextGaussian());
+        }
+        try (NDManager m = manager.newSubManager(); LlamaWeights w = LlamaWeights.initialize(m, CONFIG, 5)) {
+            double[] got = RemappedAttention.awareness(CONFIG, m.create(q, new Shape(1, heads, t, hd)), m.create(k, new Shape(1, kvHeads, t, hd)));
+            for (int h = 0; h < heads; h++) {
+                int kh = h / (heads / kvHeads);
+                double[] logits = new double[t];
+                double max = Double.NEGATIVE_INFINITY;
+                for (int j = 0; j < t; j++) {
+                    for (int c = 0; c < hd; c++) {
+                        logits[j] += (double) q[(h * t + t - 1) * hd + c] * k[(kh * t + j) * hd + c];
+                    }
+                    logits[j] /= Math.sqrt(hd);
+                    max = Math.max(max, logits[j]);
+                }
+                double sum = 0;
+                for (int j = 0; j < t; j++) {
+                    logits[j] = Math.exp(logits[j] - max);
+                    sum += logits[j];
+                }
+                int outliers = 0;
+                for (int j = 0; j < t; j++) {
+                    outliers += logits[j] / sum > 4.0 / t ? 1 : 0;
+                }
+                assertTrue(Math.abs(got[h] - (double) outliers / t) < 1e-12, "head " + h + ": " + got[h] + " vs " + outliers + "/" + t);
+            }
+
+            LlamaModel model = new LlamaModel(w, false);
+            int[][] tokens = TinyModels.tokens(6, 1, t, 64);
+            long[][] positions = TinyModels.positions(1, t, 0);
+            float[] plain = model.logits(m, tokens, positions, new NoScaling()).toFloatArray();
+            assertArrayEquals(plain, model.logitsMsPoe(m, tokens, positions, new NoScaling(), 1, 1).toFloatArray(), 0f,
+                    "ratios of 1 are plain attention");
+            float[] scaled = model.logitsMsPoe(m, tokens, positions, new NoScaling(), 1.2, 1.8).toFloatArray();
+            assertTrue(!java.util.Arrays.equals(plain, scaled), "ratios above 1 change the logits");
+        }
+    }
 }

@@ -5,10 +5,11 @@ import java.util.List;
 
 /**
  * Ms-PoE (Zhang et al. 2024, "Found in the Middle"): each head's positions are scaled down by its own
- * ratio, {@code r' = r / rho_h}. Ratios run evenly from {@code rhoMin} to {@code rhoMax} over the heads,
- * in the order of their position-awareness score: the most position-aware head gets {@code rhoMin}
- * (it keeps its sense of position), the least aware {@code rhoMax}. The scores come from the model
- * (the paper measures each head's attention outliers on the input); {@code order} gives the heads from
+ * ratio, {@code r' = r / rho_h}. The head of rank {@code k} (0 = the most position-aware) gets
+ * {@code rho = rhoMin + (rhoMax - rhoMin) k / H} for {@code H} heads, as the authors' code spaces them
+ * ({@code rhoMax} itself is never reached): the most position-aware head keeps its sense of position
+ * best. The awareness scores come from the model ({@link #awareness}: each head's share of attention
+ * outliers for the last query of the input, measured before RoPE); {@code order} gives the heads from
  * most to least aware.
  *
  * @param rhoMin the smallest ratio ({@code >= 1}; the paper: 1.2)
@@ -47,12 +48,47 @@ public record MsPoe(double rhoMin, double rhoMax, int[] order) implements Positi
         while (order[rank] != head) {
             rank++;
         }
-        return heads == 1 ? rhoMin : rhoMin + (rhoMax - rhoMin) * rank / (heads - 1);
+        return rhoMin + (rhoMax - rhoMin) * rank / heads;
     }
 
     @Override
     public String name() {
         return "ms-poe";
+    }
+
+    /**
+     * The Ms-PoE of these per-head awareness scores: heads ordered from the highest score to the
+     * lowest (ties by head index).
+     */
+    public static MsPoe fromAwareness(double rhoMin, double rhoMax, double[] awareness) {
+        Integer[] heads = new Integer[awareness.length];
+        for (int h = 0; h < heads.length; h++) {
+            heads[h] = h;
+        }
+        Arrays.sort(heads, (a, b) -> awareness[a] != awareness[b] ? Double.compare(awareness[b], awareness[a]) : Integer.compare(a, b));
+        int[] order = new int[heads.length];
+        for (int r = 0; r < order.length; r++) {
+            order[r] = heads[r];
+        }
+        return new MsPoe(rhoMin, rhoMax, order);
+    }
+
+    /**
+     * A head's position-awareness for the paper's head ordering: the share of keys that get more than
+     * four times the mean attention weight from the last query ({@code probabilities}: that query's
+     * softmax weights over the {@code n} keys it sees).
+     */
+    public static double awareness(double[] probabilities) {
+        double mean = 0;
+        for (double p : probabilities) {
+            mean += p;
+        }
+        mean /= probabilities.length;
+        int outliers = 0;
+        for (double p : probabilities) {
+            outliers += p > 4 * mean ? 1 : 0;
+        }
+        return (double) outliers / probabilities.length;
     }
 
     @Override

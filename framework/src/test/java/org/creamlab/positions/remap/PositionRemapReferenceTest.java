@@ -128,11 +128,17 @@ class PositionRemapReferenceTest {
         // STRING S = 200, W = 64: r = 250 -> 250 - 200 + 64 = 114; r = 199 stays
         assertEquals(114, new StringRemap(200, 64).relative(0, 1, 260, 10));
         assertEquals(199, new StringRemap(200, 64).relative(0, 1, 199, 0));
-        // Ms-PoE over 3 heads, order (2, 0, 1): head 2 keeps 1.2, head 0 gets 1.5, head 1 gets 1.8
+        // Ms-PoE over 3 heads, order (2, 0, 1): rho = 1.2 + 0.6 k / 3 -> head 2 keeps 1.2, head 0 gets 1.4, head 1 1.6
         MsPoe ms = new MsPoe(1.2, 1.8, new int[] {2, 0, 1});
         assertEquals(1.2, ms.ratio(2, 3), 1e-12);
-        assertEquals(1.5, ms.ratio(0, 3), 1e-12);
-        assertEquals(90 / 1.8, ms.relative(1, 3, 90, 0), 1e-12);
+        assertEquals(1.4, ms.ratio(0, 3), 1e-12);
+        assertEquals(90 / 1.6, ms.relative(1, 3, 90, 0), 1e-12);
+        // awareness: weights (0.9, 0.05, 0.05) over 3 keys, mean 1/3: one outlier (0.9 > 4/3? no: 0.9 < 1.33) -> 0;
+        // over 10 keys (0.6, then 0.4 spread): mean 0.1, 0.6 > 0.4 -> 1 of 10
+        assertEquals(0.0, MsPoe.awareness(new double[] {0.9, 0.05, 0.05}));
+        assertEquals(0.1, MsPoe.awareness(new double[] {0.6, 0.05, 0.05, 0.05, 0.05, 0.05, 0.05, 0.05, 0.05, 0.0}), 1e-12);
+        assertEquals(new MsPoe(1.2, 1.8, new int[] {1, 2, 0}), MsPoe.fromAwareness(1.2, 1.8, new double[] {0.0, 0.3, 0.1}),
+                "the most aware head first");
     }
 
     @Test
