@@ -32,6 +32,17 @@ public final class LlamaScoringModel implements ScoringModel {
         this.scorer = new BatchScorer(model, scaling, batchSize);
     }
 
+    /**
+     * Teacher-forced scoring through {@code forward} (a training-free position remapping, whose
+     * attention needs the whole sequence: greedy decoding with a KV cache is refused).
+     */
+    public LlamaScoringModel(NDManager manager, BatchScorer.Forward forward, int batchSize) {
+        this.manager = manager;
+        this.model = null;
+        this.scaling = null;
+        this.scorer = new BatchScorer(forward, batchSize);
+    }
+
     @Override
     public List<TargetScores> scoreTargets(List<int[]> prompts, List<int[]> targets) {
         if (prompts.size() != targets.size()) {
@@ -63,6 +74,10 @@ public final class LlamaScoringModel implements ScoringModel {
 
     @Override
     public int[] greedyDecode(int[] prompt, int maxNewTokens, int stopToken) {
+        if (model == null) {
+            throw new UnsupportedOperationException("greedy decoding under a training-free remapping is not implemented"
+                    + " (its attention needs the whole sequence, not a KV cache): evaluate teacher-forced (greedy=false)");
+        }
         long[] positions = new long[prompt.length];
         for (int t = 0; t < positions.length; t++) {
             positions[t] = t;

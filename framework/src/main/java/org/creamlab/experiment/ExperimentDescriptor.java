@@ -19,22 +19,24 @@ import java.util.Set;
  * @param seeds the declared seeds
  * @param seedLimits points that run with fewer of the seeds ({@link SeedLimit})
  * @param endpoints the primary endpoints declared before any run ({@link PrimaryEndpoint}), in order
+ * @param skips points left out of the sweep ({@link SkipPoint})
  */
 public record ExperimentDescriptor(String name, String description, Class<? extends ExperimentBody> type,
                                    List<ParamSpec> params, List<Long> seeds, List<SeedLimitSpec> seedLimits,
-                                   List<Endpoint> endpoints) {
+                                   List<Endpoint> endpoints, List<SkipSpec> skips) {
 
     public ExperimentDescriptor {
         params = List.copyOf(params);
         seeds = List.copyOf(seeds);
         seedLimits = List.copyOf(seedLimits);
         endpoints = List.copyOf(endpoints);
+        skips = List.copyOf(skips);
     }
 
     /** A descriptor without seed limits or endpoints. */
     public ExperimentDescriptor(String name, String description, Class<? extends ExperimentBody> type,
                                 List<ParamSpec> params, List<Long> seeds) {
-        this(name, description, type, params, seeds, List.of(), List.of());
+        this(name, description, type, params, seeds, List.of(), List.of(), List.of());
     }
 
     /** Reads the annotations of an experiment class. */
@@ -86,7 +88,9 @@ public record ExperimentDescriptor(String name, String description, Class<? exte
         List<SeedLimitSpec> limits = Arrays.stream(type.getAnnotationsByType(SeedLimit.class)).map(SeedLimitSpec::of).toList();
         SeedLimitSpec.check(e.name(), limits, params);
         List<Endpoint> endpoints = Arrays.stream(type.getAnnotationsByType(PrimaryEndpoint.class)).map(ep -> Endpoint.of(ep.name(), ep.task(), ep.beyondWindow(), ep.positions())).toList();
-        return new ExperimentDescriptor(e.name(), e.description(), body, params, seeds, limits, endpoints);
+        List<SkipSpec> skips = Arrays.stream(type.getAnnotationsByType(SkipPoint.class))
+                .map(skip -> SkipSpec.of(e.name(), skip, params)).toList();
+        return new ExperimentDescriptor(e.name(), e.description(), body, params, seeds, limits, endpoints, skips);
     }
 
     /** The declaration of one parameter. */
@@ -110,6 +114,7 @@ public record ExperimentDescriptor(String name, String description, Class<? exte
                 .append('\n');
         seedLimits.forEach(l -> sb.append("    (points with ").append(l.param()).append('=').append(l.value())
                 .append(" run the first ").append(l.seeds()).append(" seed(s) only)\n"));
+        skips.forEach(k -> sb.append("    (points with ").append(k.conditions()).append(" are left out)\n"));
         endpoints.forEach(ep -> sb.append("    primary endpoint: ").append(ep.describe()).append('\n'));
         return sb.toString();
     }

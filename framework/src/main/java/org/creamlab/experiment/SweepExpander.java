@@ -9,7 +9,7 @@ import java.util.Map;
  * Expands an experiment into its runs: the cartesian product of the parameter lists (last
  * parameter varies fastest, like JMH) times the seeds. Lists resolve command line, else
  * annotation; every value is validated here, before any compute. A {@link SeedLimit} gives the
- * points it matches only the first seeds.
+ * points it matches only the first seeds; a {@link SkipPoint} leaves the points it matches out.
  */
 public final class SweepExpander {
 
@@ -40,6 +40,9 @@ public final class SweepExpander {
         List<Long> seeds = overrides.seeds().orElse(experiment.seeds());
         List<RunPlan> plans = new ArrayList<>();
         for (Map<String, String> point : product(experiment.params(), axes)) {
+            if (experiment.skips().stream().anyMatch(k -> k.applies(point))) {
+                continue;
+            }
             int limit = experiment.seedLimits().stream().filter(l -> l.applies(point))
                     .mapToInt(SeedLimitSpec::seeds).min().orElse(seeds.size());
             for (long seed : seeds.subList(0, Math.min(limit, seeds.size()))) {

@@ -21,16 +21,27 @@ public final class BatchScorer {
      */
     public record Scores(float[][] nextTokenLogProbs, int[][] argmax) {}
 
-    private final LlamaModel model;
-    private final RopeScaling scaling;
+    /** A forward pass: logits {@code (B, T, V)} in {@code manager} for tokens and position ids {@code [B][T]}. */
+    @FunctionalInterface
+    public interface Forward {
+        NDArray logits(NDManager manager, int[][] tokens, long[][] positions);
+    }
+
+    private final Forward forward;
     private final int batchSize;
 
+    /** Scoring with the model's plain forward (low-memory, chunked attention) under {@code scaling}. */
     public BatchScorer(LlamaModel model, RopeScaling scaling, int batchSize) {
+        this((m, tokens, positions) -> model.logitsLowMemory(m, tokens, positions, scaling, LlamaModel.DEFAULT_QUERY_CHUNK,
+                false), batchSize);
+    }
+
+    /** Scoring with any forward (e.g. under a training-free position remapping). */
+    public BatchScorer(Forward forward, int batchSize) {
         if (batchSize <= 0) {
             throw new IllegalArgumentException("batchSize must be positive, got " + batchSize);
         }
-        this.model = model;
-        this.scaling = scaling;
+        this.forward = forward;
         this.batchSize = batchSize;
     }
 
@@ -66,7 +77,7 @@ public final class BatchScorer {
                 }
             }
             try (NDManager m = parent.newSubManager()) {
-                NDArray logits = model.logitsLowMemory(m, tokens, pos, scaling, LlamaModel.DEFAULT_QUERY_CHUNK, false);
+                NDArray logits = forward.logits(m, tokens, pos);
                 NDArray logp = logits.logSoftmax(-1);
                 NDArray idx = m.create(targets, new Shape(rows, maxLen, 1));
                 float[] picked = logp.gather(idx, 2).toFloatArray();

@@ -82,15 +82,71 @@ public final class ExtensionRun {
         try (NDManager nd = NDManager.newBaseManager(device);
              LlamaWeights weights = ModelCheckpoint.loadWeights(nd, base, config)) {
             long t1 = logSeconds(run, "time/base_s", t0);
+            if (TrainingFreeMethods.isTrainingFree(method)) {
+                return evaluateTrainingFree(nd, weights, method, extension, p, run, t1);
+            }
             if (!method.equals(NO_FINE_TUNING)) {
                 TrainingListener curve = progressEvaluation(nd, weights, scaling, extension, p, run);
                 fineTune(weights, method, extension, scaling, schemeSettings, p, run, curve);
             }
             long t2 = logSeconds(run, "time/fine_tune_s", t1);
-            EvalResult result = new StudyEvaluation(data).evaluate(nd, new LlamaModel(weights), scaling, window, target,
+            LlamaModel model = new LlamaModel(weights);
+            logForwardCost(nd, (m, tokens, positions) -> model.logitsLowMemory(m, tokens, positions, scaling,
+                    LlamaModel.DEFAULT_QUERY_CHUNK, false), target, method, run);
+            EvalResult result = new StudyEvaluation(data).evaluate(nd, model, scaling, window, target,
                     p.getInt("evalSamples"), p.getInt("gridSamples"), p.getBoolean("greedy"), run.seed(), run);
             logSeconds(run, "time/eval_s", t2);
             return result;
+        }
+    }
+
+    /** No fine-tuning: the base evaluated under the method's inference-time remapping (teacher-forced). */
+    private EvalResult evaluateTrainingFree(NDManager nd, LlamaWeights weights, String method, WindowExtension extension,
+                                           RunParams p, RunContext run, long since) {
+        if (p.getBoolean("greedy")) {
+            throw new IllegalArgumentException("setting 'greedy': training-free methods are evaluated teacher-forced only"
+                    + " (their attention needs the whole sequence)");
+        }
+        LOG.info("training-free {}: {}", method, TrainingFreeMethods.describe(method, extension));
+        long t2 = logSeconds(run, "time/fine_tune_s", since);
+        var forward = TrainingFreeMethods.forward(method, new LlamaModel(weights), extension);
+        logForwardCost(nd, forward, extension.targetLength(), method, run);
+        var scorer = new org.creamlab.eval.LlamaScoringModel(nd, forward, TrainingFreeMethods.batchSize(method));
+        EvalResult result = new StudyEvaluation(data).evaluate(nd, scorer, extension.window(), extension.targetLength(),
+                p.getInt("evalSamples"), p.getInt("gridSamples"), false, run.seed(), run);
+        logSeconds(run, "time/eval_s", t2);
+        return result;
+    }
+
+    /**
+     * The method's inference cost next to its quality: seconds of one forward of a single sequence of
+     * L tokens (median of 3 after one warm-up) as {@code cost/forward_at_L_s}, and the process's peak
+     * resident memory over them as {@code cost/forward_peak_mib} (when the peak can be reset).
+     */
+    private void logForwardCost(NDManager nd, org.creamlab.model.BatchScorer.Forward forward, int length, String method,
+                                RunContext run) {
+        int[][] tokens = new int[1][length];
+        long[][] positions = new long[1][length];
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(run.seed());
+        for (int t = 0; t < length; t++) {
+            tokens[0][t] = 1 + rng.nextInt(data.tokenizer().vocabularySize() - 1);
+            positions[0][t] = t;
+        }
+        boolean peakReset = ProcessMemory.resetPeak();
+        double[] seconds = new double[4];
+        for (int i = 0; i < seconds.length; i++) {
+            long start = System.nanoTime();
+            try (NDManager m = nd.newSubManager()) {
+                forward.logits(m, tokens, positions).toFloatArray();
+            }
+            seconds[i] = (System.nanoTime() - start) / 1e9;
+        }
+        double[] timed = java.util.Arrays.copyOfRange(seconds, 1, seconds.length);
+        java.util.Arrays.sort(timed);
+        Dimensions d = Dimensions.task(method).withLength(length);
+        run.metrics().log(Metric.of("cost/forward_at_L_s", timed[timed.length / 2], d));
+        if (peakReset) {
+            run.metrics().log(Metric.of("cost/forward_peak_mib", ProcessMemory.peakMiB(), d));
         }
     }
 

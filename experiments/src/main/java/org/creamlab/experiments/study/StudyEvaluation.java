@@ -62,8 +62,13 @@ public final class StudyEvaluation {
      */
     public EvalResult evaluate(NDManager nd, LlamaModel model, RopeScaling scaling, int window, int target, int perCell,
                                int perGridCell, boolean greedy, long seed, RunContext run) {
+        return evaluate(nd, new LlamaScoringModel(nd, model, scaling, 8), window, target, perCell, perGridCell, greedy, seed, run);
+    }
+
+    /** The same through any scorer (e.g. one under a training-free position remapping). */
+    public EvalResult evaluate(NDManager nd, LlamaScoringModel scorer, int window, int target, int perCell,
+                               int perGridCell, boolean greedy, long seed, RunContext run) {
         EvalSet set = evaluationSet(window, target, perCell, perGridCell, seed, true);
-        LlamaScoringModel scorer = new LlamaScoringModel(nd, model, scaling, 8);
         Map<EvalCell, CellResult> completed = completedBeforeResume(set, run);
         EvalResult result = new EvalHarness(data.tokenizer()).run(scorer, set,
                 new EvalOptions(greedy, true, 8, 8, "eval"), run.metrics(), completed);
