@@ -40,6 +40,7 @@ public final class ExperimentRunner {
     private final Provenance provenance;
     private final Settings settings;
     private final StopSignal stop;
+    private final org.creamlab.store.RunOwner owner;
     /** One daemon thread that refreshes the heartbeat of the run in progress. */
     private final java.util.concurrent.ScheduledExecutorService heartbeats =
             java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
@@ -55,6 +56,7 @@ public final class ExperimentRunner {
     /** @param stop set by the session's SIGTERM hook: the run in progress stops at a checkpoint */
     public ExperimentRunner(Injector injector, RunStore store, Provenance provenance, Settings settings, StopSignal stop) {
         this.stop = stop;
+        this.owner = org.creamlab.store.RunOwner.current(provenance.host());
         this.injector = injector;
         this.store = store;
         this.provenance = provenance;
@@ -79,17 +81,25 @@ public final class ExperimentRunner {
      * On failure the run is stored FAILED and the exception is rethrown.
      */
     public Outcome run(RunPlan plan, LongConsumer onStarted) throws Exception {
-        ExperimentDescriptor e = plan.experiment();
-        if (stop.requested()) {
+        if (!stop.tryBegin()) {
             throw new RunStoppedException(0, null);   // stopping: start nothing new
         }
-        Optional<Long> interrupted = store.findInterrupted(e.name(), plan.params().canonical(), plan.seed(), provenance);
+        try {
+            return runBegun(plan, onStarted);
+        } finally {
+            stop.settled();
+        }
+    }
+
+    private Outcome runBegun(RunPlan plan, LongConsumer onStarted) throws Exception {
+        ExperimentDescriptor e = plan.experiment();
+        Optional<Long> interrupted = store.claimInterrupted(e.name(), plan.params().canonical(), plan.seed(), provenance,
+                owner, java.time.Duration.ofSeconds(RunStore.DEFAULT_STALE_SECONDS));
         long runId;
         Set<MetricKey> stored = new HashSet<>();
         List<Metric> previous = List.of();
         if (interrupted.isPresent()) {
             runId = interrupted.get();
-            store.claimRun(runId, provenance);
             previous = store.metrics(runId);
             previous.forEach(m -> stored.add(MetricKey.of(m)));
             LOG.info("run {} resumed ({} metrics already stored): {}", runId, stored.size(), plan.displayName());
@@ -98,26 +108,29 @@ public final class ExperimentRunner {
                     new Gson().toJson(plan.params().values()), plan.seed(), provenance);
             LOG.info("run {} started: {}", runId, plan.displayName());
         }
+        stop.running(runId);
         onStarted.accept(runId);
         long start = System.nanoTime();
         java.util.concurrent.ScheduledFuture<?> heartbeat = heartbeats.scheduleWithFixedDelay(() -> beat(runId),
                 HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
-        stop.busy();
         try {
             Path work = settings.runsDirectory().resolve(e.name()).resolve(Long.toString(runId));
             Files.createDirectories(work);
             ExperimentBody body = injector.getInstance(e.type());
             body.run(new StoredRunContext(plan, runId, work, interrupted.isPresent(), stored, previous));
+            stopHeartbeat(heartbeat);
             store.finishRun(runId);
             double seconds = (System.nanoTime() - start) / 1e9;
             LOG.info("run {} FINISHED in {}: {}", runId, formatDuration(seconds), plan.displayName());
             return new Outcome(runId, seconds);
         } catch (RunStoppedException stopped) {
+            stopHeartbeat(heartbeat);
             release(runId);
             LOG.warn("run {} stopped on request after {} ({}); released: the same command resumes it: {}", runId,
                     formatDuration((System.nanoTime() - start) / 1e9), stopped.getMessage(), plan.displayName());
             throw stopped;
         } catch (Exception | Error failure) {
+            stopHeartbeat(heartbeat);
             if (stop.requested()) {
                 // stopping, not failing: work cut off by the shutdown (a closed store, an interrupt) is resumed later
                 release(runId);
@@ -130,18 +143,31 @@ public final class ExperimentRunner {
             LOG.error("run {} FAILED ({}) after {}: {}", runId, category.label(),
                     formatDuration((System.nanoTime() - start) / 1e9), failure.toString());
             throw failure;
-        } finally {
-            heartbeat.cancel(false);
-            stop.settled();
         }
     }
 
     /** Seconds between two heartbeats of a running run (a run is stale after {@link RunStore#DEFAULT_STALE_SECONDS}). */
     public static final long HEARTBEAT_SECONDS = 30;
 
-    private void release(long runId) {
+    /** Cancels the heartbeat and waits for a beat in flight, so none lands after the run was released or ended. */
+    private void stopHeartbeat(java.util.concurrent.Future<?> heartbeat) {
+        heartbeat.cancel(false);
         try {
-            store.release(runId);
+            heartbeats.submit(() -> { }).get();   // the executor is single-threaded: this runs after any beat in flight
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /**
+     * Releases a run of this process in the store (resumable at once by any task); used when a stop
+     * request cut it off, also by the signal handler when the run did not reach a safe point in time.
+     */
+    public void release(long runId) {
+        try {
+            store.release(runId, owner);
         } catch (RuntimeException e) {
             LOG.warn("run {} not released ({}); it is resumed once its heartbeat is {} s old", runId, e.toString(),
                     RunStore.DEFAULT_STALE_SECONDS);
@@ -150,10 +176,18 @@ public final class ExperimentRunner {
 
     private void beat(long runId) {
         try {
-            store.heartbeat(runId);
+            if (!store.heartbeat(runId, owner)) {
+                LOG.error("run {} is no longer this process's in the store (taken over after a silent heartbeat?): its"
+                        + " results may be mixed with another process's", runId);
+            }
         } catch (RuntimeException e) {
             LOG.warn("heartbeat of run {} not stored: {}", runId, e.toString());
         }
+    }
+
+    /** Stops the heartbeat thread (the session's end). */
+    void shutdown() {
+        heartbeats.shutdownNow();
     }
 
     static String formatDuration(double seconds) {

@@ -197,7 +197,8 @@ public final class ExperimentSession implements AutoCloseable {
             ServiceLoader.load(Module.class).forEach(modules::add);
             Injector injector = Guice.createInjector(modules);
             runner = new ExperimentRunner(injector, store, provenance, settings, stop);
-            StopOnSignal.install(stop, this::close);
+            ExperimentRunner started = runner;
+            StopOnSignal.install(stop, started::release, this::close);
         }
         return runner;
     }
@@ -220,6 +221,9 @@ public final class ExperimentSession implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (runner != null) {
+            runner.shutdown();
+        }
         if (storeService != null) {
             storeService.close();
         }

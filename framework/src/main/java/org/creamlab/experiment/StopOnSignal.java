@@ -29,12 +29,18 @@ final class StopOnSignal {
 
     private StopOnSignal() {}
 
-    /** Installs the handler for TERM and INT; {@code close} runs before the exit. */
-    static void install(StopSignal stop, Runnable close) {
+    /**
+     * Installs the handler for TERM and INT; {@code release} gets the run still in progress when the
+     * grace ran out, {@code close} runs before the exit.
+     */
+    static void install(StopSignal stop, java.util.function.LongConsumer release, Runnable close) {
         for (String name : new String[] {"TERM", "INT"}) {
             try {
                 sun.misc.Signal.handle(new sun.misc.Signal(name), signal -> {
-                    Thread t = new Thread(() -> stop(stop, close, "SIG" + name), "creamlab-stop");
+                    if (stop.requested()) {
+                        return;   // a second signal: the first one's wait is under way
+                    }
+                    Thread t = new Thread(() -> stop(stop, release, close, "SIG" + name), "creamlab-stop");
                     t.setDaemon(false);
                     t.start();
                 });
@@ -45,13 +51,17 @@ final class StopOnSignal {
         }
     }
 
-    private static void stop(StopSignal stop, Runnable close, String signal) {
+    private static void stop(StopSignal stop, java.util.function.LongConsumer release, Runnable close, String signal) {
         LOG.warn("{}: stopping the run in progress at its next checkpoint (at most {} s)", signal, GRACE.toSeconds());
         stop.request();
         try {
             if (!stop.awaitSettled(GRACE)) {
-                LOG.warn("the run in progress did not reach a safe point within {} s; it resumes from its last periodic checkpoint",
-                        GRACE.toSeconds());
+                long run = stop.currentRun();
+                LOG.warn("the run in progress ({}) did not reach a safe point within {} s; released, it resumes from its last"
+                        + " checkpoint", run < 0 ? "not stored yet" : "run " + run, GRACE.toSeconds());
+                if (run >= 0) {
+                    release.accept(run);
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

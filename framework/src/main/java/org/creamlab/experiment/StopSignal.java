@@ -19,6 +19,7 @@ public final class StopSignal {
     private final Condition changed = lock.newCondition();
     private volatile boolean requested;
     private boolean busy;
+    private volatile long currentRun = -1;
     private final boolean enabled;
 
     private StopSignal(boolean enabled) {
@@ -47,14 +48,40 @@ public final class StopSignal {
         }
     }
 
-    /** The runner: a run is in progress. */
-    public void busy() {
-        set(true);
+    /**
+     * The runner, before it touches the store for a run: marks a run in progress unless a stop was
+     * requested, atomically (a request that comes after this waits for the run).
+     *
+     * @return false when a stop was requested: start nothing
+     */
+    public boolean tryBegin() {
+        lock.lock();
+        try {
+            if (requested) {
+                return false;
+            }
+            busy = true;
+            currentRun = -1;
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The runner: the run in progress has this id in the store. */
+    public void running(long runId) {
+        currentRun = runId;
+    }
+
+    /** The id of the run in progress, or -1 (none, or not stored yet). */
+    public long currentRun() {
+        return currentRun;
     }
 
     /** The runner: no run is in progress any more (finished, failed, or stopped and released). */
     public void settled() {
         set(false);
+        currentRun = -1;
     }
 
     private void set(boolean value) {

@@ -147,59 +147,79 @@ public final class RunStore {
     /** How long a RUNNING run's heartbeat may be silent before the run counts as interrupted: {@value} s. */
     public static final long DEFAULT_STALE_SECONDS = 120;
 
-    /** As {@link #findInterrupted(String, String, long, Provenance, RunOwner, Duration)} for this process, with {@link #DEFAULT_STALE_SECONDS}. */
-    public Optional<Long> findInterrupted(String experiment, String variant, long seed, Provenance current) {
-        return findInterrupted(experiment, variant, seed, current, RunOwner.current(current.host()),
+    /**
+     * As {@link #claimInterrupted(String, String, long, Provenance, RunOwner, Duration)} for this process,
+     * with {@link #DEFAULT_STALE_SECONDS}.
+     */
+    public Optional<Long> claimInterrupted(String experiment, String variant, long seed, Provenance current) {
+        return claimInterrupted(experiment, variant, seed, current, RunOwner.current(current.host()),
                 Duration.ofSeconds(DEFAULT_STALE_SECONDS));
     }
 
     /**
-     * A RUNNING run of the same experiment, variant and seed whose owner is gone, newest first, that
-     * was made by the same code: the same git commit with a clean checkout (or, outside git, both
-     * unknown). The caller may resume it. An owner is gone when its process on this host has exited,
-     * when {@code me} is the same scheduler task (a Slurm task requeued, maybe on another node), or
-     * when its heartbeat is older than {@code staleAfter} (a task killed on another node). Runs of live
-     * owners are never returned. Interrupted runs of other code are marked FAILED ("interrupted ... not
-     * resumed") so that a resumed run never mixes two versions of the code.
+     * Takes over, for {@code me}, a RUNNING run of the same experiment, variant and seed whose owner is
+     * gone, newest first, made by the same code: the same git commit with a clean checkout (or, outside
+     * git, both unknown). An owner is gone when its process on this host has exited, when {@code me} is
+     * the same Slurm array task (requeued, maybe on another node), when its heartbeat is older than
+     * {@code staleAfter} (a task killed on another node; on this host too, against a reused pid), or
+     * when it released the run. Runs of live owners are never taken. Interrupted runs of other code are
+     * marked FAILED ("interrupted ... not resumed") so that a resumed run never mixes two versions.
+     *
+     * <p>One transaction with the rows locked ({@code select ... for update}): of two processes that
+     * look at the same interrupted run at once, one takes it and the other then sees a live owner.
+     *
+     * @return the id of the run now owned by {@code me}, if one was taken
      */
-    public Optional<Long> findInterrupted(String experiment, String variant, long seed, Provenance current,
-                                          RunOwner me, Duration staleAfter) {
-        List<RunEntity> rows = transaction(s -> s.createSelectionQuery(
-                        "from RunEntity r where r.experiment.name = :name and r.variant = :variant"
-                                + " and r.seed = :seed and r.status = :status order by r.id desc",
-                        RunEntity.class)
-                .setParameter("name", experiment).setParameter("variant", variant).setParameter("seed", seed)
-                .setParameter("status", RunStatus.RUNNING).getResultList());
-        Instant now = Instant.now();
-        Optional<Long> found = Optional.empty();
-        for (RunEntity r : rows) {
-            if (!ownerGone(r, me, now, staleAfter)) {
-                continue;
+    public Optional<Long> claimInterrupted(String experiment, String variant, long seed, Provenance current,
+                                           RunOwner me, Duration staleAfter) {
+        return transaction(s -> {
+            List<RunEntity> rows = s.createSelectionQuery(
+                            "from RunEntity r where r.experiment.name = :name and r.variant = :variant"
+                                    + " and r.seed = :seed and r.status = :status order by r.id desc",
+                            RunEntity.class)
+                    .setParameter("name", experiment).setParameter("variant", variant).setParameter("seed", seed)
+                    .setParameter("status", RunStatus.RUNNING)
+                    .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).getResultList();
+            Instant now = Instant.now();
+            Optional<Long> claimed = Optional.empty();
+            for (RunEntity r : rows) {
+                if (!ownerGone(r, me, now, staleAfter)) {
+                    continue;
+                }
+                if (claimed.isEmpty() && sameCode(r, current)) {
+                    r.ownerHost = me.host();
+                    r.ownerPid = me.pid();
+                    r.ownerTask = me.task();
+                    r.heartbeatAt = now;
+                    claimed = Optional.of(r.id);
+                } else {
+                    r.status = RunStatus.FAILED;
+                    r.failureCategory = FailureCategory.ERROR.label();
+                    r.failureMessage = truncate("interrupted (its process died) and not resumed: "
+                            + (claimed.isPresent() ? "a newer interrupted run was resumed instead"
+                                    : "the code changed since (commit " + r.gitCommit + (Boolean.TRUE.equals(r.gitDirty) ? " with uncommitted changes" : "")
+                                    + " -> " + current.gitCommit() + (Boolean.TRUE.equals(current.gitDirty()) ? " with uncommitted changes" : "") + ")"), 4000);
+                    r.endedAt = now;
+                }
             }
-            if (found.isEmpty() && sameCode(r, current)) {
-                found = Optional.of(r.id);
-            } else {
-                failRun(r.id, FailureCategory.ERROR, "interrupted (its process died) and not resumed: "
-                        + (found.isPresent() ? "a newer interrupted run was resumed instead"
-                                : "the code changed since (commit " + r.gitCommit + (Boolean.TRUE.equals(r.gitDirty) ? " with uncommitted changes" : "")
-                                + " -> " + current.gitCommit() + (Boolean.TRUE.equals(current.gitDirty()) ? " with uncommitted changes" : "") + ")"));
-            }
-        }
-        return found;
+            return claimed;
+        });
     }
 
-    /** Whether a RUNNING run's owner is gone (see {@link #findInterrupted}). */
+    /** Whether a RUNNING run's owner is gone (see {@link #claimInterrupted}). */
     static boolean ownerGone(RunEntity r, RunOwner me, Instant now, Duration staleAfter) {
-        if (me.host().equals(r.ownerHost) && r.ownerPid != null) {
+        boolean stale = r.heartbeatAt == null || r.heartbeatAt.plus(staleAfter).isBefore(now);
+        boolean knownHost = r.ownerHost != null && !"unknown".equals(r.ownerHost);
+        if (knownHost && me.host().equals(r.ownerHost) && r.ownerPid != null) {
             if (r.ownerPid == me.pid()) {
-                return false;   // this very process: never its own interrupted run
+                return false;   // this very process: never its own run
             }
-            return ProcessHandle.of(r.ownerPid).map(p -> !p.isAlive()).orElse(true);
+            return stale || ProcessHandle.of(r.ownerPid).map(p -> !p.isAlive()).orElse(true);
         }
         if (me.task() != null && me.task().equals(r.ownerTask)) {
-            return true;
+            return true;   // a Slurm array task runs once at a time: its earlier incarnation is gone
         }
-        return r.heartbeatAt != null && r.heartbeatAt.plus(staleAfter).isBefore(now);
+        return stale;
     }
 
     private static boolean sameCode(RunEntity r, Provenance current) {
@@ -209,39 +229,28 @@ public final class RunStore {
         return bothOutsideGit || sameCleanCommit;
     }
 
-    /** Takes over an interrupted run: this process (host, pid, scheduler task) becomes its owner. */
-    public void claimRun(long runId, Provenance current) {
-        RunOwner owner = RunOwner.current(current.host());
-        inTransaction(s -> {
-            RunEntity r = s.find(RunEntity.class, runId);
-            r.ownerHost = owner.host();
-            r.ownerPid = owner.pid();
-            r.ownerTask = owner.task();
-            r.heartbeatAt = Instant.now();
-        });
+    /**
+     * Gives a RUNNING run of {@code owner} up without ending it: its owner stopped (SIGTERM) and any
+     * later task may resume it at once, on any host (its heartbeat is set to the epoch). A run another
+     * process has taken over since is left alone.
+     */
+    public void release(long runId, RunOwner owner) {
+        inTransaction(s -> s.createMutationQuery("update RunEntity r set r.heartbeatAt = :epoch, r.ownerPid = null,"
+                        + " r.ownerTask = null where r.id = :id and r.status = :status and r.ownerHost = :host and r.ownerPid = :pid")
+                .setParameter("epoch", Instant.EPOCH).setParameter("id", runId).setParameter("status", RunStatus.RUNNING)
+                .setParameter("host", owner.host()).setParameter("pid", owner.pid()).executeUpdate());
     }
 
     /**
-     * Gives a RUNNING run up without ending it: its owner stopped at a checkpoint (SIGTERM) and any
-     * later task may resume it at once, on any host (its heartbeat is set to the epoch).
+     * Marks a RUNNING run of {@code owner} as alive now (its owner calls this periodically).
+     *
+     * @return false when the run is no longer {@code owner}'s (finished, or taken over by another process)
      */
-    public void release(long runId) {
-        inTransaction(s -> {
-            RunEntity r = s.find(RunEntity.class, runId);
-            if (r != null && r.status == RunStatus.RUNNING) {
-                r.heartbeatAt = Instant.EPOCH;
-                r.ownerPid = null;
-                r.ownerTask = null;
-            }
-        });
-    }
-
-    /** Marks a RUNNING run as alive now (its owner calls this periodically). */
-    public void heartbeat(long runId) {
-        inTransaction(s -> s.createMutationQuery(
-                        "update RunEntity r set r.heartbeatAt = :now where r.id = :id and r.status = :status")
+    public boolean heartbeat(long runId, RunOwner owner) {
+        return transaction(s -> s.createMutationQuery("update RunEntity r set r.heartbeatAt = :now where r.id = :id"
+                        + " and r.status = :status and r.ownerHost = :host and r.ownerPid = :pid")
                 .setParameter("now", Instant.now()).setParameter("id", runId).setParameter("status", RunStatus.RUNNING)
-                .executeUpdate());
+                .setParameter("host", owner.host()).setParameter("pid", owner.pid()).executeUpdate()) == 1;
     }
 
     /** Marks a run FINISHED. */
