@@ -43,6 +43,11 @@ public final class MetricsListener implements TrainingListener {
         flush();
     }
 
+    @Override
+    public int window() {
+        return every;
+    }
+
     private void flush() {
         if (count == 0) {
             return;

@@ -40,7 +40,9 @@ public final class Trainer implements AutoCloseable {
     private final NDManager manager;
     private final AdamW optimizer;
     private long completed;
-    private org.creamlab.experiment.StopSignal stop = org.creamlab.experiment.StopSignal.never();
+    /** A stop on request waits for a step count that is a multiple of this (the listeners' windows). */
+    private final long stopBoundary;
+    private org.creamlab.experiment.StopSignal stopSignal = org.creamlab.experiment.StopSignal.never();
 
     /**
      * @param weights float32 weights to train in place (the trainer marks them as requiring gradients)
@@ -60,6 +62,12 @@ public final class Trainer implements AutoCloseable {
         this.config = config;
         this.source = source;
         this.listeners = List.copyOf(listeners);
+        long boundary = 1;
+        for (TrainingListener l : this.listeners) {
+            int w = Math.max(1, l.window());
+            boundary = boundary / gcd(boundary, w) * w;
+        }
+        this.stopBoundary = boundary;
         this.manager = weights.manager().getParentManager().newSubManager();
         weights.setRequiresGradient(true);
         this.optimizer = new AdamW(manager, weights.arrays(), config.optimizer(), config.beta1(), config.beta2(),
@@ -67,12 +75,13 @@ public final class Trainer implements AutoCloseable {
     }
 
     /**
-     * Stops training at the next step boundary once {@code signal} is requested (SIGTERM): a
-     * checkpoint is written there (when a folder is configured) and {@link
+     * Stops training once {@code signal} is requested (SIGTERM), at the next step whose count is a
+     * multiple of every listener's {@link TrainingListener#window()} (so that aggregated metrics are
+     * the same after a resume): a checkpoint is written there (when a folder is configured) and {@link
      * org.creamlab.experiment.RunStoppedException} is thrown, so the run resumes from that step.
      */
     public Trainer stopOn(org.creamlab.experiment.StopSignal signal) {
-        this.stop = java.util.Objects.requireNonNull(signal, "signal");
+        this.stopSignal = java.util.Objects.requireNonNull(signal, "signal");
         return this;
     }
 
@@ -168,12 +177,12 @@ public final class Trainer implements AutoCloseable {
      */
     public TrainingSummary run() throws IOException {
         long start = completed;
-        long stop = config.stopAfterSteps();
+        long end = config.stopAfterSteps();
         listeners.forEach(l -> l.onStart(start, config.totalSteps()));
-        double[] losses = new double[(int) Math.max(0, stop - start)];
+        double[] losses = new double[(int) Math.max(0, end - start)];
         Path lastCheckpoint = null;
         long t0 = System.nanoTime();
-        while (completed < stop) {
+        while (completed < end) {
             long stepStart = System.nanoTime();
             long step = completed;
             double lr = config.schedule().rate(step);
@@ -187,10 +196,10 @@ public final class Trainer implements AutoCloseable {
                     outcome.classLosses());
             listeners.forEach(l -> l.onStep(r));
             boolean periodic = config.checkpointEvery() > 0 && completed % config.checkpointEvery() == 0;
-            if (config.checkpointDir() != null && (periodic || completed == stop)) {
+            if (config.checkpointDir() != null && (periodic || completed == end)) {
                 lastCheckpoint = checkpoint(outcome.loss());
             }
-            if (this.stop.requested() && completed < stop) {
+            if (stopSignal.requested() && completed < end && completed % stopBoundary == 0) {
                 if (config.checkpointDir() != null && !periodic) {
                     lastCheckpoint = checkpoint(outcome.loss());
                 }
@@ -201,6 +210,10 @@ public final class Trainer implements AutoCloseable {
         TrainingSummary summary = new TrainingSummary(start, completed, losses, lastCheckpoint, (System.nanoTime() - t0) / 1e9);
         listeners.forEach(l -> l.onEnd(summary));
         return summary;
+    }
+
+    private static long gcd(long a, long b) {
+        return b == 0 ? a : gcd(b, a % b);
     }
 
     /** Writes a checkpoint of the current state now and returns its folder. */

@@ -16,4 +16,13 @@ public interface TrainingListener {
 
     /** After the run ends normally. */
     default void onEnd(TrainingSummary summary) {}
+
+    /**
+     * Steps this listener aggregates before it emits (1: each step). A stop on request
+     * ({@link Trainer#stopOn}) waits for a step count that is a multiple of every listener's window,
+     * so that a resumed run emits the same windows as an uninterrupted one.
+     */
+    default int window() {
+        return 1;
+    }
 }

@@ -101,6 +101,47 @@ class TrainerTest {
     }
 
     @Test
+    void aStopOnRequestWaitsForTheMetricsWindowSoTheResumedRunEmitsTheSameWindows() throws IOException {
+        int steps = 20;
+        TrainingConfig.Builder base = TrainingConfig.builder().totalSteps(steps).schedule(LrSchedule.linear(5e-3, 2, steps, 0.1))
+                .dataSeed(5).checkpointEvery(0);
+        CopyTaskSource source = new CopyTaskSource(3, 5, 64, false);
+        List<TrainingMetrics> uninterrupted = new ArrayList<>();
+        List<TrainingMetrics> interrupted = new ArrayList<>();
+        try (NDManager m = manager.newSubManager();
+                LlamaWeights full = LlamaWeights.initialize(m, tiny(), 4);
+                LlamaWeights stopped = LlamaWeights.initialize(m, tiny(), 4);
+                LlamaWeights resumed = LlamaWeights.initialize(m, tiny(), 77)) {
+            train(full, base.checkpointDir(dir.resolve("window-full")).build(), source, new NoScaling(), false,
+                    List.of(new MetricsListener(5, uninterrupted::add)));
+            org.creamlab.experiment.StopSignal signal = org.creamlab.experiment.StopSignal.create();
+            TrainingListener requestAtStep7 = new TrainingListener() {
+                @Override
+                public void onStep(StepResult r) {
+                    if (r.step() == 6) {
+                        signal.request();   // mid-window: 7 steps done, the window ends at 10
+                    }
+                }
+            };
+            Path split = dir.resolve("window-split");
+            org.creamlab.experiment.RunStoppedException e;
+            try (Trainer trainer = new Trainer(stopped, new NoScaling(), base.checkpointDir(split).build(), source,
+                    List.of(new MetricsListener(5, interrupted::add), requestAtStep7))) {
+                trainer.stopOn(signal);
+                e = assertThrows(org.creamlab.experiment.RunStoppedException.class, trainer::run);
+            }
+            assertEquals(10, e.completedSteps(), "the stop waits for the end of the 5-step window");
+            assertEquals(List.of("step-00000010"), TrainingCheckpoint.list(split).stream().map(p -> p.getFileName().toString()).toList());
+            train(resumed, base.checkpointDir(split).build(), source, new NoScaling(), true,
+                    List.of(new MetricsListener(5, interrupted::add)));
+        }
+        assertEquals(uninterrupted.stream().map(TrainingMetrics::step).toList(), interrupted.stream().map(TrainingMetrics::step).toList());
+        for (int i = 0; i < uninterrupted.size(); i++) {
+            assertEquals(uninterrupted.get(i).loss(), interrupted.get(i).loss(), 0.0, "window " + i + "'s mean loss");
+        }
+    }
+
+    @Test
     void sameSeedsGiveIdenticalRuns() throws IOException {
         TrainingConfig config = TrainingConfig.builder().totalSteps(5).schedule(LrSchedule.constant(3e-3, 1))
                 .dataSeed(5).build();
