@@ -15,7 +15,12 @@ interface Commands {
     record Output(int status, String stdout, String stderr) {}
 
     /** Runs {@code command} to completion (at most a minute). */
-    Output run(List<String> command) throws IOException;
+    default Output run(List<String> command) throws IOException {
+        return run(command, java.util.Map.of());
+    }
+
+    /** Runs {@code command} with {@code environment} added to this process's, to completion (at most a minute). */
+    Output run(List<String> command, java.util.Map<String, String> environment) throws IOException;
 
     /** Whether {@code program} is an executable on the PATH. */
     boolean onPath(String program);
@@ -24,11 +29,13 @@ interface Commands {
     static Commands system() {
         return new Commands() {
             @Override
-            public Output run(List<String> command) throws IOException {
+            public Output run(List<String> command, java.util.Map<String, String> environment) throws IOException {
                 Path out = Files.createTempFile("creamlab-cmd", ".out");
                 Path err = Files.createTempFile("creamlab-cmd", ".err");
                 try {
-                    Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+                    ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+                    builder.environment().putAll(environment);
+                    Process p = builder.start();
                     if (!p.waitFor(60, TimeUnit.SECONDS)) {
                         p.destroyForcibly();
                         throw new IOException(String.join(" ", command) + " did not finish within 60 s");

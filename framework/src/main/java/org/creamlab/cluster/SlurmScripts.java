@@ -17,8 +17,8 @@ final class SlurmScripts {
      * @param logs where the tasks' output goes
      * @param properties the run's settings as {@code -Dname=value} arguments (experiment, overrides, store)
      */
-    static String array(String experiment, Path root, Path logs, SlurmOptions o, List<String> properties) {
-        StringBuilder s = header("creamlab-" + experiment, o.partition());
+    static String array(String experiment, String jobName, Path root, Path logs, SlurmOptions o, List<String> properties) {
+        StringBuilder s = header(jobName, o.partition());
         if (o.gres() != null) {
             s.append("#SBATCH --gres=").append(o.gres()).append('\n');
         }
@@ -31,7 +31,8 @@ final class SlurmScripts {
         s.append("#SBATCH --output=").append(logs.resolve(experiment + "_%A_%a.out")).append('\n');
         s.append("# One task per point of the sweep: the array task id is the point's index (-Dsweep.index).\n");
         s.append("# SIGTERM (scancel, preemption) makes the task checkpoint and release its run; resubmitting the\n");
-        s.append("# same command (or a requeue) resumes it. Written by -Dsubmit=slurm; see docs/slurm.md.\n");
+        s.append("# same command (or a requeue) resumes it. The store password comes from the environment\n");
+        s.append("# (CREAMLAB_DB_PASSWORD, exported by sbatch), never from this file. Written by -Dsubmit=slurm; see docs/slurm.md.\n");
         s.append("set -euo pipefail\n");
         s.append("cd ").append(quote(root.toString())).append('\n');
         s.append("exec bin/creamlab run");
@@ -44,8 +45,8 @@ final class SlurmScripts {
     }
 
     /** The report job: rebuilds the report from the store after the array ({@code afterany}). */
-    static String report(String experiment, Path root, Path logs, SlurmOptions o, List<String> storeProperties) {
-        StringBuilder s = header("creamlab-" + experiment + "-report", o.partition());
+    static String report(String experiment, String jobName, Path root, Path logs, SlurmOptions o, List<String> storeProperties) {
+        StringBuilder s = header(jobName + "-report", o.partition());
         s.append("#SBATCH --cpus-per-task=1\n#SBATCH --mem=4G\n#SBATCH --time=01:00:00\n");
         s.append("#SBATCH --output=").append(logs.resolve(experiment + "_report_%j.out")).append('\n');
         s.append("# Runs after every task of the array has ended, whatever its state (afterany): renders every\n");

@@ -32,9 +32,8 @@ public final class SlurmSubmission {
     /** The property that asks for a submission. */
     public static final String SUBMIT = "submit";
     /** Settings the tasks get from the submitting command, besides {@code p.*}. */
-    private static final List<String> PASSED = List.of("seeds", "db.url", "db.user", "db.password", "device",
-            "runs.dir", "models.dir");
-    private static final List<String> STORE = List.of("db.url", "db.user", "db.password", "report.commit");
+    private static final List<String> PASSED = List.of("seeds", "db.url", "db.user", "device");
+    private static final List<String> STORE = List.of("db.url", "db.user", "report.commit");
 
     /**
      * What one experiment's submission did.
@@ -130,18 +129,20 @@ public final class SlurmSubmission {
      */
     public Result submit(ExperimentDescriptor experiment, List<SweepStatus.Point> points) throws IOException {
         String name = experiment.name();
+        String fingerprint = SweepIndex.fingerprint(points.stream().map(SweepStatus.Point::plan).toList());
+        String jobName = "creamlab-" + name + "-" + fingerprint;
+        java.util.Set<Integer> queued = options.dryRun() ? java.util.Set.of() : queued(jobName);
         List<Integer> indices = new ArrayList<>();
         List<SweepStatus.Point> skipped = new ArrayList<>();
         for (SweepStatus.Point p : points) {
-            if (p.state().needsRun()) {
+            if (p.state().needsRun() && !queued.contains(p.index())) {
                 indices.add(p.index());
             } else {
                 skipped.add(p);
+                String why = queued.contains(p.index()) ? "queued or running in Slurm as " + jobName
+                        : p.state().name().toLowerCase(java.util.Locale.ROOT) + p.run().map(r -> ", run " + r.id()).orElse("");
+                out.println("[slurm] skipped point " + p.index() + " (" + why + "): " + p.plan().displayName());
             }
-        }
-        for (SweepStatus.Point p : skipped) {
-            out.println("[slurm] skipped point " + p.index() + " (" + p.state().name().toLowerCase(java.util.Locale.ROOT)
-                    + p.run().map(r -> ", run " + r.id()).orElse("") + "): " + p.plan().displayName());
         }
         Path dir = settings.root().resolve("target").resolve("slurm").resolve(name);
         Path logs = dir.resolve("logs");
@@ -154,31 +155,79 @@ public final class SlurmSubmission {
                 .filter(k -> k.startsWith("p.") || PASSED.contains(k))
                 .filter(k -> !properties.getProperty(k).isBlank())
                 .forEach(k -> passed.add("-D" + k + "=" + properties.getProperty(k)));
+        // shared folders as this machine resolved them: a task may start in another directory
+        passed.add("-Druns.dir=" + settings.runsDirectory());
+        passed.add("-Dmodels.dir=" + settings.modelsDirectory());
+        passed.add("-D" + SweepIndex.FINGERPRINT + "=" + fingerprint);
         List<String> store = new ArrayList<>();
         STORE.stream().filter(k -> !properties.getProperty(k, "").isBlank())
                 .forEach(k -> store.add("-D" + k + "=" + properties.getProperty(k)));
-        write(arrayScript, SlurmScripts.array(name, settings.root(), logs, options, passed));
-        write(reportScript, SlurmScripts.report(name, settings.root(), logs, options, store));
+        write(arrayScript, SlurmScripts.array(name, jobName, settings.root(), logs, options, passed));
+        write(reportScript, SlurmScripts.report(name, jobName, settings.root(), logs, options, store));
         if (indices.isEmpty()) {
-            out.println("[slurm] " + name + ": every point is finished or running; nothing to submit (scripts in " + dir + ")");
+            out.println("[slurm] " + name + ": every point is finished, running or queued; nothing to submit (scripts in " + dir + ")");
             return new Result(name, indices, skipped, arrayScript, reportScript, Optional.empty(), Optional.empty());
         }
         List<String> array = List.of("sbatch", "--parsable", "--array=" + ArrayIndices.of(indices, options.parallel()),
                 arrayScript.toString());
         if (options.dryRun()) {
             out.println("[slurm] dry run: " + name + ", " + indices.size() + " of " + points.size() + " points; nothing submitted");
-            out.println("[slurm] " + arrayScript + ":\n" + redacted(Files.readString(arrayScript)));
-            out.println("[slurm] " + reportScript + ":\n" + redacted(Files.readString(reportScript)));
+            // printed with any password in the store's URL hidden (redacted before the values are quoted)
+            out.println("[slurm] " + arrayScript + ":\n" + SlurmScripts.array(name, jobName, settings.root(), logs, options,
+                    passed.stream().map(SlurmSubmission::redacted).toList()));
+            out.println("[slurm] " + reportScript + ":\n" + SlurmScripts.report(name, jobName, settings.root(), logs, options,
+                    store.stream().map(SlurmSubmission::redacted).toList()));
             out.println("[slurm] would run: " + String.join(" ", array));
             out.println("[slurm] then: sbatch --parsable --dependency=afterany:<array job> " + reportScript);
             return new Result(name, indices, skipped, arrayScript, reportScript, Optional.empty(), Optional.empty());
         }
-        String arrayJob = jobId(run(array), array);
-        List<String> report = List.of("sbatch", "--parsable", "--dependency=afterany:" + arrayJob, reportScript.toString());
-        String reportJob = jobId(run(report), report);
+        String arrayJob = jobId(run(array, taskEnvironment()), array);
         out.println("[slurm] " + name + ": submitted " + indices.size() + " of " + points.size() + " points as array job "
-                + arrayJob + " (" + String.join(" ", array) + "); report job " + reportJob + " after it; logs in " + logs);
+                + arrayJob + " (" + String.join(" ", array) + "); logs in " + logs);
+        List<String> report = List.of("sbatch", "--parsable", "--dependency=afterany:" + arrayJob, reportScript.toString());
+        String reportJob;
+        try {
+            reportJob = jobId(run(report, taskEnvironment()), report);
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException("array job " + arrayJob + " is submitted, but its report job is not: " + e.getMessage()
+                    + "; submit it by hand: " + String.join(" ", report), e);
+        }
+        out.println("[slurm] " + name + ": report job " + reportJob + " after array job " + arrayJob);
         return new Result(name, indices, skipped, arrayScript, reportScript, Optional.of(arrayJob), Optional.of(reportJob));
+    }
+
+    /** The environment sbatch passes on to the tasks: the store password, kept off files and command lines. */
+    private java.util.Map<String, String> taskEnvironment() {
+        return settings.dbPassword().isEmpty() ? java.util.Map.of()
+                : java.util.Map.of(Settings.PASSWORD_VARIABLE, settings.dbPassword());
+    }
+
+    /** Array indices of {@code jobName} still queued or running ({@code squeue -r}); empty without squeue. */
+    private java.util.Set<Integer> queued(String jobName) {
+        if (!commands.onPath("squeue")) {
+            return java.util.Set.of();
+        }
+        Commands.Output q = run(List.of("squeue", "-h", "-r", "-n", jobName, "-o", "%K"));
+        if (q.status() != 0) {
+            throw new IllegalStateException("squeue -n " + jobName + " failed (exit " + q.status() + "): " + q.stderr());
+        }
+        java.util.Set<Integer> out = new java.util.HashSet<>();
+        for (String line : q.stdout().lines().map(String::strip).filter(l -> !l.isEmpty()).toList()) {
+            try {
+                out.add(Integer.parseInt(line));
+            } catch (NumberFormatException e) {
+                // not an array element (N/A): ignore
+            }
+        }
+        return out;
+    }
+
+    private Commands.Output run(List<String> command, java.util.Map<String, String> environment) {
+        try {
+            return commands.run(command, environment);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run " + String.join(" ", command) + ": " + e.getMessage(), e);
+        }
     }
 
     private Commands.Output run(List<String> command) {
@@ -198,18 +247,21 @@ public final class SlurmSubmission {
         return line.split(";")[0].strip();
     }
 
-    /** A script as printed: the store's password replaced by {@code ***}. */
-    static String redacted(String script) {
-        return script.replaceAll("-Ddb\\.password=[^'\n]*", "-Ddb.password=***");
+    /** A {@code -Dname=value} argument as printed: a password in a URL replaced by {@code ***}. */
+    static String redacted(String argument) {
+        return argument.replaceAll("(?i)(password=)[^;&]*", "$1***");
     }
 
+    /** Writes a script readable by its owner only from its creation on (a store URL may hold credentials). */
     private static void write(Path file, String text) throws IOException {
-        Files.writeString(file, text, StandardCharsets.UTF_8);
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.deleteIfExists(tmp);
         try {
-            // the script may hold the store's password: the owner alone reads it
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwx------"));
+            Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         } catch (UnsupportedOperationException e) {
-            // not a POSIX file system: keep its defaults
+            Files.createFile(tmp);   // not a POSIX file system: its defaults
         }
+        Files.writeString(tmp, text, StandardCharsets.UTF_8);
+        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 }

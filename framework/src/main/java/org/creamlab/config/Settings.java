@@ -14,7 +14,8 @@ import java.util.Properties;
  * @param root the project root (the folder with the parent pom); holds {@code db/} and {@code target/}
  * @param dbUrl the JDBC URL of the store ({@code -Ddb.url}); default: the H2 file {@code db/creamlab}
  * @param dbUser the store user ({@code -Ddb.user}, default {@code sa})
- * @param dbPassword the store password ({@code -Ddb.password}, default empty)
+ * @param dbPassword the store password ({@code -Ddb.password}, else the environment's
+ *     {@code CREAMLAB_DB_PASSWORD}, else empty; the environment keeps it off command lines, e.g. Slurm tasks)
  * @param threads intra-op threads for the engine ({@code -Dthreads}, default 1)
  * @param device {@code cpu} or {@code gpu} ({@code -Ddevice}); {@code gpu} uses a GPU when DJL finds one
  * @param allureResults the folder Allure results are written to ({@code -Dallure.results.directory})
@@ -38,6 +39,9 @@ public record Settings(Path root, String dbUrl, String dbUser, String dbPassword
             throw new IllegalArgumentException("setting 'device' must be one of [cpu, gpu], got '" + device + "'");
         }
     }
+
+    /** The environment variable the store password may come from (not shown on command lines). */
+    public static final String PASSWORD_VARIABLE = "CREAMLAB_DB_PASSWORD";
 
     /** The default H2 file database under {@code <root>/db/}, shared by concurrent processes. */
     public static String defaultDbUrl(Path root) {
@@ -63,7 +67,7 @@ public record Settings(Path root, String dbUrl, String dbUser, String dbPassword
                 root,
                 value(properties, "db.url", defaultDbUrl(root)),
                 value(properties, "db.user", "sa"),
-                value(properties, "db.password", ""),
+                value(properties, "db.password", Objects.requireNonNullElse(System.getenv(PASSWORD_VARIABLE), "")),
                 threads,
                 value(properties, "device", "cpu").trim().toLowerCase(Locale.ROOT),
                 Path.of(value(properties, "allure.results.directory", root.resolve("target/allure-results").toString())),

@@ -79,6 +79,7 @@ public final class ExperimentSession implements AutoCloseable {
         }
         List<List<RunPlan>> all = sweeps(experiments);
         if (index.isPresent()) {
+            SweepIndex.checkFingerprint(properties, experiments.get(0).name(), all.get(0));
             all = List.of(SweepIndex.select(experiments.get(0).name(), all.get(0), index.getAsInt()));
         }
         for (ExperimentDescriptor e : experiments) {

@@ -15,6 +15,11 @@ public final class SweepIndex {
 
     /** The property that selects one point. */
     public static final String INDEX = "sweep.index";
+    /**
+     * The property a Slurm task gets: the fingerprint of the sweep it was submitted from; a task whose
+     * sweep has changed since (another checkout, another build) refuses to run its index.
+     */
+    public static final String FINGERPRINT = "sweep.fingerprint";
     /** The property that lists the points instead of running them. */
     public static final String LIST = "sweep.list";
 
@@ -39,6 +44,36 @@ public final class SweepIndex {
             // reported below
         }
         throw new InvalidParameterException("setting '" + INDEX + "': '" + text + "' is not a point index (an integer >= 0)");
+    }
+
+    /**
+     * A short digest of every point of a sweep, in order (experiment, canonical parameters, seed): the
+     * same sweep has the same fingerprint on every machine and build.
+     */
+    public static String fingerprint(List<RunPlan> plans) {
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            for (RunPlan p : plans) {
+                sha.update((p.historyKey() + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            return java.util.HexFormat.of().formatHex(sha.digest()).substring(0, 12);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Checks a task's sweep against the fingerprint it was submitted with ({@code -Dsweep.fingerprint}).
+     *
+     * @throws InvalidParameterException when they differ: the index would name another point
+     */
+    public static void checkFingerprint(Properties properties, String experiment, List<RunPlan> plans) {
+        String expected = properties.getProperty(FINGERPRINT, "").strip();
+        if (!expected.isEmpty() && !expected.equals(fingerprint(plans))) {
+            throw new InvalidParameterException("setting '" + FINGERPRINT + "': the sweep of '" + experiment + "' has changed"
+                    + " since it was submitted (fingerprint " + expected + ", now " + fingerprint(plans) + ": another build or"
+                    + " checkout?); its index would name another point, so nothing runs. Submit again from this checkout.");
+        }
     }
 
     /** True when {@code -Dsweep.list} asks to list the points. */

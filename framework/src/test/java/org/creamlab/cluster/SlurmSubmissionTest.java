@@ -52,16 +52,21 @@ class SlurmSubmissionTest {
     @TempDir
     Path root;
     private final List<List<String>> calls = new ArrayList<>();
+    private final List<java.util.Map<String, String>> environments = new ArrayList<>();
+    /** What the fake squeue lists as queued or running array elements. */
+    private String queuedIndices = "";
     private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
     private boolean sbatchOnPath = true;
 
     /** sbatch answers job ids 100, 101, ...; scontrol knows partition "gpu" only. */
     private final Commands fake = new Commands() {
         @Override
-        public Output run(List<String> command) {
+        public Output run(List<String> command, java.util.Map<String, String> environment) {
             calls.add(command);
+            environments.add(environment);
             return switch (command.get(0)) {
-                case "sbatch" -> new Output(0, (100 + calls.stream().filter(c -> c.get(0).equals("sbatch")).count() - 1) + "", "");
+                case "squeue" -> new Output(0, queuedIndices, "");
+                case "sbatch" -> new Output(0, (100 + calls.stream().filter(c -> c.get(0).equals("sbatch")).count() - 1) + ";cluster", "");
                 case "scontrol" -> command.get(3).equals("gpu") ? new Output(0, "PartitionName=gpu", "")
                         : new Output(1, "", "Partition " + command.get(3) + " not found");
                 case "sinfo" -> new Output(0, "gpu\ncpu", "");
@@ -123,18 +128,28 @@ class SlurmSubmissionTest {
         SlurmSubmission s = submission("slurm.partition", "gpu", "slurm.gres", "gpu:1", "slurm.parallel", "2",
                 "p.k", "1,2", "db.password", "secret", "slurm.cpus", "4");
         s.check();
+        queuedIndices = "3\n";   // a task of this sweep still queued (or requeued): not submitted again
         SlurmSubmission.Result r = s.submit(FOUR, points);
 
-        assertEquals(List.of(0, 2, 3), r.submitted());
-        assertEquals(1, r.skipped().size());
-        assertEquals(List.of("sbatch", "--parsable", "--array=0,2-3%2", r.arrayScript().toString()), calls.get(calls.size() - 2));
+        assertEquals(List.of(0, 2), r.submitted());
+        assertEquals(2, r.skipped().size());
+        String fingerprint = org.creamlab.experiment.SweepIndex.fingerprint(plans);
+        assertEquals(List.of("squeue", "-h", "-r", "-n", "creamlab-slurm-fixture-" + fingerprint, "-o", "%K"),
+                calls.stream().filter(c -> c.get(0).equals("squeue")).findFirst().orElseThrow());
+        assertEquals(List.of("sbatch", "--parsable", "--array=0,2%2", r.arrayScript().toString()), calls.get(calls.size() - 2));
+        assertEquals(java.util.Map.of("CREAMLAB_DB_PASSWORD", "secret"), environments.get(environments.size() - 2),
+                "the password reaches the tasks through sbatch's environment");
         assertEquals(List.of("sbatch", "--parsable", "--dependency=afterany:100", r.reportScript().toString()), calls.get(calls.size() - 1));
         assertEquals("100", r.arrayJob().orElseThrow());
         String script = Files.readString(r.arrayScript());
         for (String line : List.of("#SBATCH --partition=gpu", "#SBATCH --gres=gpu:1", "#SBATCH --cpus-per-task=4", "#SBATCH --requeue",
+                "#SBATCH --job-name=creamlab-slurm-fixture-" + fingerprint, "'-Dsweep.fingerprint=" + fingerprint + "'",
                 "'-Dexperiment=slurm-fixture'", "'-Dp.k=1,2'", "-Dsweep.index=\"$SLURM_ARRAY_TASK_ID\"", "exec bin/creamlab run")) {
             assertTrue(script.contains(line), line + " in\n" + script);
         }
+        assertTrue(!script.contains("secret") && !Files.readString(r.reportScript()).contains("secret"),
+                "no password in the scripts (nor on the tasks' command lines)");
+        assertTrue(printed.toString(StandardCharsets.UTF_8).contains("skipped point 3 (queued or running in Slurm"), printed.toString());
         assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(r.arrayScript())),
                 "the script holds the store's password: the owner alone reads it");
         assertTrue(printed.toString(StandardCharsets.UTF_8).contains("skipped point 1 (finished, run 7)"), printed.toString());
@@ -143,7 +158,8 @@ class SlurmSubmissionTest {
     @Test
     void aDryRunPrintsTheScriptsWithoutThePasswordAndSubmitsNothing() throws Exception {
         sbatchOnPath = false;
-        SlurmSubmission s = submission("slurm.dryRun", "true", "db.password", "secret");
+        SlurmSubmission s = submission("slurm.dryRun", "true", "db.password", "secret",
+                "db.url", PG + "?user=creamlab&password=it's-secret");
         s.check();
         List<RunPlan> plans = SweepExpander.expand(FOUR, SweepOverrides.none());
         SlurmSubmission.Result r = s.submit(FOUR, SweepStatus.of(plans, List.of(), java.time.Instant.now(), java.time.Duration.ofMinutes(2)));
@@ -151,7 +167,7 @@ class SlurmSubmissionTest {
         assertTrue(r.arrayJob().isEmpty());
         String out = printed.toString(StandardCharsets.UTF_8);
         assertTrue(out.contains("would run: sbatch --parsable --array=0-3 "), out);
-        assertTrue(out.contains("-Ddb.password=***") && !out.contains("secret"), out);
+        assertTrue(out.contains("password=***") && !out.contains("secret"), out);
     }
 
     @Test

@@ -95,7 +95,20 @@ public final class BaseModelCache {
         if (Files.exists(target)) {
             return target;   // another process cached the same recipe first; identical by construction
         }
-        Files.move(checkpoint, target, StandardCopyOption.ATOMIC_MOVE);
+        try {
+            Files.move(checkpoint, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (java.nio.file.AtomicMoveNotSupportedException otherFileSystem) {
+            // runs.dir and models.dir on different file systems: copy into a staging folder beside the
+            // cache, then rename it there in one step, so no reader ever sees a half-written base
+            Path staging = root.resolve(".staging-" + recipe.hash() + "-" + ProcessHandle.current().pid());
+            copyTree(checkpoint, staging);
+            try {
+                Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (java.nio.file.FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException raced) {
+                deleteTree(staging);   // another process cached the same recipe first
+            }
+            deleteTree(checkpoint);
+        }
         return target;
     }
 
@@ -124,6 +137,22 @@ public final class BaseModelCache {
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (var files = Files.walk(from)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, to.resolve(from.relativize(f).toString()), StandardCopyOption.COPY_ATTRIBUTES);
+            }
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (var files = Files.walk(dir)) {
+            for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(f);
+            }
         }
     }
 

@@ -71,4 +71,26 @@ class BaseModelCacheTest {
         IllegalStateException wrong = assertThrows(IllegalStateException.class, () -> cache.find(other));
         assertTrue(wrong.getMessage().contains("card is for configuration " + RECIPE.hash()), wrong.getMessage());
     }
+
+    @Test
+    void aBaseStagedOnAnotherFileSystemIsCopiedInAndRenamedInOneStep(@TempDir Path dir) throws IOException {
+        // /dev/shm is a tmpfs on these machines, the temp folder is on the disk: the atomic move fails across them
+        Path shm = Path.of("/dev/shm");
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isDirectory(shm)
+                && !java.nio.file.Files.getFileStore(shm).equals(java.nio.file.Files.getFileStore(dir)), "no second file system");
+        Path staged = java.nio.file.Files.createTempDirectory(shm, "creamlab-base");
+        java.nio.file.Files.writeString(staged.resolve("model.safetensors"), "weights");
+        java.nio.file.Files.createDirectories(staged.resolve("sub"));
+        java.nio.file.Files.writeString(staged.resolve("sub").resolve("x.json"), "{}");
+        BaseModelCache cache = new BaseModelCache(dir.resolve("models"));
+        Path stored = cache.store(RECIPE, staged, java.util.Map.of("lines", 1.0));
+        assertEquals(cache.directory(RECIPE), stored);
+        assertEquals("weights", java.nio.file.Files.readString(stored.resolve("model.safetensors")));
+        assertEquals("{}", java.nio.file.Files.readString(stored.resolve("sub").resolve("x.json")));
+        assertTrue(cache.find(RECIPE).isPresent(), "the cached base is found");
+        assertTrue(!java.nio.file.Files.exists(staged), "the staged copy is gone");
+        try (var left = java.nio.file.Files.list(dir.resolve("models"))) {
+            assertEquals(java.util.List.of(stored), left.toList(), "no staging folder is left behind");
+        }
+    }
 }

@@ -51,7 +51,12 @@ public final class RunExperimentsCli {
                     SlurmSubmission submission = SlurmSubmission.checked(session.settings(), System.getProperties(), System.out);
                     List<List<SweepStatus.Point>> points = session.status(experiments);
                     for (int i = 0; i < experiments.size(); i++) {
-                        submission.submit(experiments.get(i), points.get(i));
+                        try {
+                            submission.submit(experiments.get(i), points.get(i));
+                        } catch (IllegalStateException e) {
+                            System.err.println("submission of " + experiments.get(i).name() + " failed: " + e.getMessage());
+                            return 1;
+                        }
                     }
                     return 0;
                 }

@@ -26,7 +26,7 @@ final class SlurmCluster implements AutoCloseable {
 
     static final String SLURM = "CREAMLAB_TEST_SLURM";
     static final String PARTITION = "CREAMLAB_TEST_SLURM_PARTITION";
-    private static final Pattern SUBMITTED = Pattern.compile("as array job (\\d+) .*; report job (\\d+) after it");
+    private static final Pattern SUBMITTED = Pattern.compile("as array job (\\d+) .*\\n.*report job (\\d+) after array job");
 
     final Path root;
     final Path runs;
