@@ -30,6 +30,7 @@ public final class ExperimentSession implements AutoCloseable {
     private final ExperimentRegistry registry;
     private final Properties properties;
     private StoreService storeService;
+    private RunStore readOnlyStore;
     private ExperimentRunner runner;
     private Provenance provenance;
     /** Set on SIGTERM: the run in progress checkpoints, is released in the store, and the JVM exits. */
@@ -134,7 +135,7 @@ public final class ExperimentSession implements AutoCloseable {
         java.time.Instant now = java.time.Instant.now();
         List<List<SweepStatus.Point>> out = new ArrayList<>();
         for (int i = 0; i < experiments.size(); i++) {
-            out.add(SweepStatus.of(all.get(i), store().runs(experiments.get(i).name()), now,
+            out.add(SweepStatus.of(all.get(i), readStore().runs(experiments.get(i).name()), now,
                     java.time.Duration.ofSeconds(RunStore.DEFAULT_STALE_SECONDS)));
         }
         return out;
@@ -189,8 +190,11 @@ public final class ExperimentSession implements AutoCloseable {
     /** The runner, starting store, engine and injector on first call. */
     public synchronized ExperimentRunner runner() {
         if (runner == null) {
-            storeService = new StoreService(settings);
-            var store = storeService.start();
+            if (readOnlyStore == null) {
+                storeService = new StoreService(settings);
+                readOnlyStore = storeService.start();
+            }
+            var store = readOnlyStore;
             EngineService engine = new EngineService(settings);
             provenance = ProvenanceCollector.collect(settings, engine);
             List<Module> modules = new ArrayList<>();
@@ -202,6 +206,21 @@ public final class ExperimentSession implements AutoCloseable {
             StopOnSignal.install(stop, started::release, this::close);
         }
         return runner;
+    }
+
+    /**
+     * The store for reading (status, submission): the runner's when it is started, else the store
+     * alone, without the engine (a login node need not load libtorch to print a status).
+     */
+    private synchronized RunStore readStore() {
+        if (runner != null) {
+            return runner.store();
+        }
+        if (readOnlyStore == null) {
+            storeService = new StoreService(settings);
+            readOnlyStore = storeService.start();
+        }
+        return readOnlyStore;
     }
 
     /** The store, starting the session's services if needed. */

@@ -110,7 +110,8 @@ public final class SweepStatus {
         return switch (state) {
             case RUNNING, INTERRUPTED -> Instant.EPOCH.equals(r.heartbeatAt())
                     ? ", stopped and released by its owner; resumable"
-                    : where + ", heartbeat " + age(r.heartbeatAt(), now) + (state == State.INTERRUPTED ? "; resumable" : "");
+                    : where + ", heartbeat " + age(r.heartbeatAt(), now)
+                    + (state == State.INTERRUPTED ? "; resumable by the same code, else failed and run afresh" : "");
             case FINISHED -> commit + (r.endedAt() == null ? "" : ", ended " + age(r.endedAt(), now));
             case FAILED -> commit + ": " + r.failureCategory() + ": " + shorten(r.failureMessage());
             case MISSING -> "";

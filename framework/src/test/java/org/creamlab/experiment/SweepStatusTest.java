@@ -48,7 +48,7 @@ class SweepStatusTest {
         String text = SweepStatus.describe("status-fixture", points, NOW);
         assertTrue(text.startsWith("status-fixture: 5 points; 1 missing, 1 running, 1 interrupted, 1 finished, 1 failed\n"), text);
         assertTrue(text.contains("running      status-fixture [k=2] seed=1  (run 3, slurm 77_2, heartbeat 10 s ago)"), text);
-        assertTrue(text.contains("(run 4, slurm 77_3, heartbeat 10 min ago; resumable)"), text);
+        assertTrue(text.contains("(run 4, slurm 77_3, heartbeat 10 min ago; resumable by the same code"), text);
         assertTrue(text.contains("(run 6, commit 0123456: error: new failure)"), text);
         assertTrue(text.contains("finished     status-fixture [k=1] seed=1  (run 2, commit 0123456, ended 60 s ago)"), text);
     }
