@@ -31,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The extension pipeline end to end at toy size, for every method: a base placed in the cache (an
  * untrained tiny model: this test checks plumbing, not learning), fine-tuning for two steps with the
- * method's position ids, and the whole study evaluation. Accuracies are not asserted (an untrained
+ * method's position ids (none for the training-free remappings, which are evaluated as they are), and
+ * the whole study evaluation. Accuracies are not asserted (an untrained
  * model); shapes, the evaluation grid and the stored metrics are.
  */
 class ExtensionRunPlumbingTest {
@@ -40,7 +41,7 @@ class ExtensionRunPlumbingTest {
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"none", "cream", "pose", "randpos", "full"})
+    @ValueSource(strings = {"none", "cream", "pose", "randpos", "full", "self-extend", "rerope", "leaky-rerope", "string", "ms-poe"})
     void everyMethodFineTunesAndIsEvaluatedOnTheWholeGrid(String method) throws Exception {
         StudyData data = StudyData.miniature();
         BaseRecipe recipe = new BaseRecipe(128, 16, 1, 2, 1, 1, 1e-3, 0.5, 0.1, 1);
@@ -60,7 +61,7 @@ class ExtensionRunPlumbingTest {
         params.put("lr", "0.001");
         params.put("evalSamples", "1");
         params.put("gridSamples", "1");
-        params.put("greedy", "true");
+        params.put("greedy", TrainingFreeMethods.isTrainingFree(method) ? "false" : "true");   // remappings: teacher-forced
         params.put("corpus", "rows");
         params.put("curvePoints", "2");
         params.put("fillerLoss", "true");
@@ -78,7 +79,10 @@ class ExtensionRunPlumbingTest {
         assertEquals(List.of(64, 128, 277, 427, 576, 725, 875, 1024), StudyEvaluation.lineLengths(128, 1024));
         assertEquals(8 + 5 + 15 + 9, result.cells().size());
         boolean trained = metrics.stream().anyMatch(m -> m.name().equals("train/loss"));
-        assertEquals(!method.equals("none"), trained, "fine-tuning ran exactly for the methods that fine-tune");
+        assertEquals(!method.equals("none") && !TrainingFreeMethods.isTrainingFree(method), trained,
+                "fine-tuning ran exactly for the methods that fine-tune");
+        assertEquals(1, metrics.stream().filter(m -> m.name().equals("cost/forward_at_L_s") && m.value() > 0).count(),
+                "the inference cost at L is stored");
         assertTrue(metrics.stream().allMatch(m -> !m.name().equals("train/loss") || Double.isFinite(m.value())));
         assertEquals(4, metrics.stream().filter(m -> m.name().equals("eval/perplexity")).count());
         assertTrue(metrics.stream().filter(m -> m.name().equals("eval/perplexity")).allMatch(m -> m.value() > 1));

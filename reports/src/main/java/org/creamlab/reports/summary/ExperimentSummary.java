@@ -35,7 +35,7 @@ public record ExperimentSummary(String experiment, CommonSettings settings, List
                                 Map<String, ComparisonTable> tables, Map<String, List<PairedDelta>> deltas,
                                 SeedMeans perplexity, Map<String, SeedMeans> scalars,
                                 Headline headline, SeedMeans recallPerplexity, AuditTable audit, StepCurves curves,
-                                List<Endpoint> endpoints, List<EndpointResult> primary, TimeByPart timing) {
+                                List<Endpoint> endpoints, List<EndpointResult> primary, TimeByPart timing, CostByArm cost) {
 
     /** The accuracy metric the tables use (teacher-forced exact match, always computed). */
     public static final String ACCURACY = "eval/tf_exact_match";
@@ -101,7 +101,7 @@ public record ExperimentSummary(String experiment, CommonSettings settings, List
         return new ExperimentSummary(experiment, settings, runs, tables, deltas, perplexity, scalars, headline,
                 SeedMeans.of(finished, varying, RECALL_PERPLEXITY, d -> true), AuditTable.of(finished, varying),
                 StepCurves.of(finished, varying), endpoints, PrimaryAnalysis.of(tables, endpoints, "cream", "pose"),
-                TimeByPart.of(finished, varying));
+                TimeByPart.of(finished, varying), CostByArm.of(finished, varying));
     }
 
     private static List<String> tasks(List<StudyRun> runs) {

@@ -24,6 +24,9 @@ public final class PrimaryTables {
         if (!s.timing().isEmpty()) {
             tables.add(timing(s.timing()));
         }
+        if (!s.cost().isEmpty()) {
+            tables.add(cost(s.cost()));
+        }
         return tables;
     }
 
@@ -100,6 +103,22 @@ public final class PrimaryTables {
         rows.add(List.of("all", Integer.toString(runs), min(total[0]), min(total[1]), min(total[2]),
                 min(total[0] + total[1] + total[2])));
         return new TextTable("Compute time by part (sums over the finished runs; the report is timed by the build)", header, rows);
+    }
+
+    private static TextTable cost(CostByArm c) {
+        List<String> header = new ArrayList<>(List.of("method"));
+        header.addAll(CostByArm.COLUMNS);
+        List<List<String>> rows = new ArrayList<>();
+        for (var e : c.rows().entrySet()) {
+            double[] v = e.getValue();
+            rows.add(List.of(e.getKey().label(), num(v[0], "%.0f"), num(v[1], "%.3f"), num(v[2], "%.0f"), num(100 * v[3], "%.1f"),
+                    Integer.toString((int) v[4])));
+        }
+        return new TextTable("Cost next to quality (means over runs; a training-free method needs no fine-tuning)", header, rows);
+    }
+
+    private static String num(double v, String format) {
+        return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, format, v);
     }
 
     /** The row label, with the compared arms when the summary compares more than one pair. */
