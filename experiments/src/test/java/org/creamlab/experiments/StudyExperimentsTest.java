@@ -18,7 +18,7 @@ class StudyExperimentsTest {
     @Test
     void theStudysExperimentsAreAllDiscoveredAndTheirSweepsAreValid() {
         assertTrue(registry.names().containsAll(List.of("smoke", "pretrain-base", "cream-vs-pose", "interpolation-ablation",
-                "cream-ablation", "factor-sweep", "regression")), registry.names().toString());
+                "cream-ablation", "factor-sweep", "regression", "training-free")), registry.names().toString());
         for (ExperimentDescriptor e : registry.all()) {
             assertTrue(!SweepExpander.expand(e, SweepOverrides.none()).isEmpty(), e.name());
         }
@@ -36,5 +36,15 @@ class StudyExperimentsTest {
         assertEquals(4, registry.get("cream-vs-pose").endpoints().size());
         assertEquals(2 * 3 * 3, SweepExpander.expand(registry.get("interpolation-ablation"), SweepOverrides.none()).size());
         assertEquals(10 * 3, SweepExpander.expand(registry.get("cream-ablation"), SweepOverrides.none()).size());
+    }
+
+    @Test
+    void theTrainingFreeComparisonRunsEachRemappingOnceAndTheFineTunedArmsWithBothScalings() {
+        var plans = SweepExpander.expand(registry.get("training-free"), SweepOverrides.none());
+        // per base: 2 seeds x (none x 2 scalings + 5 remappings + cream, pose x 2 scalings) + full on seed 1
+        assertEquals(5 * (2 * (2 + 5 + 4) + 1), plans.size());
+        assertTrue(plans.stream().filter(p -> org.creamlab.experiments.study.TrainingFreeMethods.isTrainingFree(p.params().get("method")))
+                .allMatch(p -> p.params().get("scaling").equals("linear")), "a remapping runs unscaled, once");
+        assertEquals(4, registry.get("training-free").endpoints().size());
     }
 }
