@@ -15,7 +15,7 @@ public final class ProcessMemory {
     }
 
     /** Current resident set (VmRSS) in MiB, or -1. */
-    static double currentMiB() {
+    public static double currentMiB() {
         return field("VmRSS:");
     }
 

@@ -92,7 +92,8 @@ public final class ExtensionRun {
             long t2 = logSeconds(run, "time/fine_tune_s", t1);
             LlamaModel model = new LlamaModel(weights);
             logForwardCost(nd, (m, tokens, positions) -> model.logitsLowMemory(m, tokens, positions, scaling,
-                    LlamaModel.DEFAULT_QUERY_CHUNK, false), target, method, run);
+                    LlamaModel.DEFAULT_QUERY_CHUNK, false), target, method, run,
+                    scoresMiB(config.heads(), Math.min(LlamaModel.DEFAULT_QUERY_CHUNK, target), target, 1));
             EvalResult result = new StudyEvaluation(data).evaluate(nd, model, scaling, window, target,
                     p.getInt("evalSamples"), p.getInt("gridSamples"), p.getBoolean("greedy"), run.seed(), run);
             logSeconds(run, "time/eval_s", t2);
@@ -110,7 +111,8 @@ public final class ExtensionRun {
         LOG.info("training-free {}: {}", method, TrainingFreeMethods.describe(method, extension));
         long t2 = logSeconds(run, "time/fine_tune_s", since);
         var forward = TrainingFreeMethods.forward(method, new LlamaModel(weights), extension);
-        logForwardCost(nd, forward, extension.targetLength(), method, run);
+        int l = extension.targetLength();
+        logForwardCost(nd, forward, l, method, run, scoresMiB(weights.config().heads(), l, l, TrainingFreeMethods.regions(method)));
         var scorer = new org.creamlab.eval.LlamaScoringModel(nd, forward, TrainingFreeMethods.batchSize(method));
         EvalResult result = new StudyEvaluation(data).evaluate(nd, scorer, extension.window(), extension.targetLength(),
                 p.getInt("evalSamples"), p.getInt("gridSamples"), false, run.seed(), run);
@@ -118,13 +120,24 @@ public final class ExtensionRun {
         return result;
     }
 
+    /** MiB of float32 attention scores: {@code regions x heads x queries x keys}. */
+    private static double scoresMiB(int heads, int queries, int keys, int regions) {
+        return (double) regions * heads * queries * keys * Float.BYTES / (1 << 20);
+    }
+
     /**
-     * The method's inference cost next to its quality: seconds of one forward of a single sequence of
-     * L tokens (median of 3 after one warm-up) as {@code cost/forward_at_L_s}, and the process's peak
-     * resident memory over them as {@code cost/forward_peak_mib} (when the peak can be reset).
+     * The method's inference cost next to its quality, for one sequence of L tokens:
+     * {@code cost/forward_at_L_s}, seconds of one forward (median of 3 after one warm-up);
+     * {@code cost/attention_scores_mib}, the attention scores one layer materializes at once (query
+     * chunks of the plain path, one T x T matrix per head and region for a remapping: the memory that
+     * grows with L); {@code cost/forward_rss_growth_mib}, how much the resident set grew over the
+     * forwards (when the peak can be reset) -- a lower bound in a warm process, which reuses memory it
+     * already holds.
+     *
+     * @param scoresMiB the attention scores one layer holds at once, in MiB
      */
     private void logForwardCost(NDManager nd, org.creamlab.model.BatchScorer.Forward forward, int length, String method,
-                                RunContext run) {
+                                RunContext run, double scoresMiB) {
         int[][] tokens = new int[1][length];
         long[][] positions = new long[1][length];
         java.util.SplittableRandom rng = new java.util.SplittableRandom(run.seed());
@@ -133,6 +146,7 @@ public final class ExtensionRun {
             positions[0][t] = t;
         }
         boolean peakReset = ProcessMemory.resetPeak();
+        double before = ProcessMemory.currentMiB();
         double[] seconds = new double[4];
         for (int i = 0; i < seconds.length; i++) {
             long start = System.nanoTime();
@@ -145,8 +159,9 @@ public final class ExtensionRun {
         java.util.Arrays.sort(timed);
         Dimensions d = Dimensions.task(method).withLength(length);
         run.metrics().log(Metric.of("cost/forward_at_L_s", timed[timed.length / 2], d));
-        if (peakReset) {
-            run.metrics().log(Metric.of("cost/forward_peak_mib", ProcessMemory.peakMiB(), d));
+        run.metrics().log(Metric.of("cost/attention_scores_mib", scoresMiB, d));
+        if (peakReset && before > 0) {
+            run.metrics().log(Metric.of("cost/forward_rss_growth_mib", Math.max(0, ProcessMemory.peakMiB() - before), d));
         }
     }
 

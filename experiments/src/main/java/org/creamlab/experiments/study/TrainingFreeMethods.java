@@ -64,6 +64,11 @@ public final class TrainingFreeMethods {
         return (m, tokens, positions) -> model.logitsRemapped(m, tokens, positions, new NoScaling(), remap);
     }
 
+    /** How many score matrices a layer of {@code method} materializes (its regions). */
+    public static int regions(String method) {
+        return method.equals("ms-poe") ? 1 : 2;
+    }
+
     /** Rows a scorer batches for {@code method}: one for Ms-PoE, whose head ranking reads each input's last query. */
     public static int batchSize(String method) {
         return method.equals("ms-poe") ? 1 : 8;

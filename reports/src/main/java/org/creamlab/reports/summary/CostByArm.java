@@ -10,8 +10,9 @@ import org.creamlab.metric.Metric;
 /**
  * Each arm's cost next to its quality, means over its finished runs: the fine-tuning it needed
  * ({@code time/fine_tune_s}; 0 for a training-free method), one forward of a sequence of L tokens
- * ({@code cost/forward_at_L_s}) and the process's peak memory over it ({@code cost/forward_peak_mib}),
- * and the mean teacher-forced accuracy over the evaluation cells at L. Runs without the cost metrics
+ * ({@code cost/forward_at_L_s}), the attention scores a layer materializes at once for it
+ * ({@code cost/attention_scores_mib}: what grows with L), and the mean teacher-forced accuracy over the
+ * evaluation cells at L. Runs without the cost metrics
  * (older commits) are left out.
  *
  * @param rows arm -> {fine-tune s, forward s, peak MiB, accuracy at L, runs}
@@ -19,8 +20,8 @@ import org.creamlab.metric.Metric;
 public record CostByArm(Map<Arm, double[]> rows) {
 
     /** Column order of a row. */
-    public static final List<String> COLUMNS = List.of("fine-tuning (s)", "forward at L (s)", "peak memory at L (MiB)",
-            "accuracy at L (%)", "runs");
+    public static final List<String> COLUMNS = List.of("fine-tuning (s)", "forward at L (s)",
+            "attention scores at L (MiB per layer)", "accuracy at L (%)", "runs");
 
     public CostByArm {
         rows = Collections.unmodifiableMap(new TreeMap<>(rows));
@@ -44,7 +45,7 @@ public record CostByArm(Map<Arm, double[]> rows) {
                 switch (m.name()) {
                     case "time/fine_tune_s" -> fineTune = m.value();
                     case "cost/forward_at_L_s" -> forward = m.value();
-                    case "cost/forward_peak_mib" -> peak = m.value();
+                    case "cost/attention_scores_mib" -> peak = m.value();
                     default -> {
                         if (m.name().equals(ExperimentSummary.ACCURACY) && m.dimensions().length() != null
                                 && m.dimensions().length() == longest) {

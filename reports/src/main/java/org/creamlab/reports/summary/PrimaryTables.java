@@ -111,7 +111,7 @@ public final class PrimaryTables {
         List<List<String>> rows = new ArrayList<>();
         for (var e : c.rows().entrySet()) {
             double[] v = e.getValue();
-            rows.add(List.of(e.getKey().label(), num(v[0], "%.0f"), num(v[1], "%.3f"), num(v[2], "%.0f"), num(100 * v[3], "%.1f"),
+            rows.add(List.of(e.getKey().label(), num(v[0], "%.0f"), num(v[1], "%.3f"), num(v[2], "%.1f"), num(100 * v[3], "%.1f"),
                     Integer.toString((int) v[4])));
         }
         return new TextTable("Cost next to quality (means over runs; a training-free method needs no fine-tuning)", header, rows);
