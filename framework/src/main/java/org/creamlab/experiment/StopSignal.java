@@ -19,6 +19,7 @@ public final class StopSignal {
     private final Condition changed = lock.newCondition();
     private volatile boolean requested;
     private boolean busy;
+    private boolean abandoned;
     private volatile long currentRun = -1;
     private final boolean enabled;
 
@@ -95,21 +96,35 @@ public final class StopSignal {
     }
 
     /**
-     * Waits until no run is in progress, at most {@code limit}.
+     * Waits until no run is in progress, at most {@code limit}, or until {@link #abandonWait()}.
      *
-     * @return true when settled in time
+     * @return true when settled in time; false when the limit ran out or the wait was abandoned first
      */
     public boolean awaitSettled(Duration limit) throws InterruptedException {
         long left = limit.toNanos();
         lock.lock();
         try {
-            while (busy) {
+            while (busy && !abandoned) {
                 if (left <= 0) {
                     return false;
                 }
                 left = changed.awaitNanos(left);
             }
-            return true;
+            return !busy;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Ends every wait in {@link #awaitSettled} now, as if its limit had run out, and every later one at
+     * once (a second signal: the process stops without waiting for a checkpoint).
+     */
+    public void abandonWait() {
+        lock.lock();
+        try {
+            abandoned = true;
+            changed.signalAll();
         } finally {
             lock.unlock();
         }
