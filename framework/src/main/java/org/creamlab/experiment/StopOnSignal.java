@@ -1,7 +1,6 @@
 package org.creamlab.experiment;
 
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntConsumer;
 import java.util.function.LongConsumer;
@@ -42,7 +41,6 @@ final class StopOnSignal {
     private final IntConsumer exit;
     private final Duration grace;
     private final AtomicReference<Thread> stopping = new AtomicReference<>();
-    private final AtomicBoolean escalated = new AtomicBoolean();
 
     /**
      * @param release gets the id of the run still in progress when the wait ends early or runs out
@@ -87,9 +85,8 @@ final class StopOnSignal {
             fresh.start();
             return fresh;
         }
-        if (escalated.compareAndSet(false, true)) {
+        if (stop.abandonWait()) {
             LOG.warn("{} again: not waiting for a checkpoint any more; the run in progress resumes from its last one", signal);
-            stop.abandonWait();
         }
         return stopping.get();
     }
@@ -101,7 +98,7 @@ final class StopOnSignal {
         boolean settled = false;
         try {
             settled = stop.awaitSettled(grace);
-            if (!settled && !escalated.get()) {
+            if (!settled && !stop.waitAbandoned()) {
                 LOG.warn("the run in progress did not reach a safe point within {} s", grace.toMillis() / 1000.0);
             }
         } catch (InterruptedException e) {

@@ -119,12 +119,26 @@ public final class StopSignal {
     /**
      * Ends every wait in {@link #awaitSettled} now, as if its limit had run out, and every later one at
      * once (a second signal: the process stops without waiting for a checkpoint).
+     *
+     * @return true for the call that abandoned the wait, false when it was abandoned already
      */
-    public void abandonWait() {
+    public boolean abandonWait() {
         lock.lock();
         try {
+            boolean first = !abandoned;
             abandoned = true;
             changed.signalAll();
+            return first;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Whether {@link #abandonWait()} was called. */
+    public boolean waitAbandoned() {
+        lock.lock();
+        try {
+            return abandoned;
         } finally {
             lock.unlock();
         }

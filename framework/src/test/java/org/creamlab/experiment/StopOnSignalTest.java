@@ -27,6 +27,13 @@ class StopOnSignalTest {
         return new StopOnSignal(stop, released::add, closed::incrementAndGet, exits::add, grace);
     }
 
+    /** The handler released exactly {@code runs}, closed the session once and exited once with 143. */
+    private void assertReleasedClosedAndExitedOnce(List<Long> runs) {
+        assertEquals(runs, released, "runs released");
+        assertEquals(1, closed.get(), "session closes");
+        assertEquals(List.of(StopOnSignal.EXIT_STATUS), exits, "exits");
+    }
+
     private static StopSignal runInProgress() {
         StopSignal stop = StopSignal.create();
         assertTrue(stop.tryBegin());
@@ -46,9 +53,7 @@ class StopOnSignalTest {
         stop.settled();   // the runner checkpointed and released the run itself
         stopping.join(10_000);
 
-        assertEquals(List.of(), released);
-        assertEquals(1, closed.get());
-        assertEquals(List.of(StopOnSignal.EXIT_STATUS), exits);
+        assertReleasedClosedAndExitedOnce(List.of());
     }
 
     @Test
@@ -62,9 +67,7 @@ class StopOnSignalTest {
         double seconds = (System.nanoTime() - start) / 1e9;
 
         assertTrue(seconds < 30, "stopped " + seconds + " s after the second signal; the grace was 600 s");
-        assertEquals(List.of(RUN), released);
-        assertEquals(1, closed.get());
-        assertEquals(List.of(StopOnSignal.EXIT_STATUS), exits);
+        assertReleasedClosedAndExitedOnce(List.of(RUN));
     }
 
     @Test
@@ -73,9 +76,7 @@ class StopOnSignalTest {
         Thread stopping = handler(stop, Duration.ofMillis(200)).onSignal("SIGTERM");
         stopping.join(30_000);
 
-        assertEquals(List.of(RUN), released);
-        assertEquals(1, closed.get());
-        assertEquals(List.of(StopOnSignal.EXIT_STATUS), exits);
+        assertReleasedClosedAndExitedOnce(List.of(RUN));
     }
 
     @Test
@@ -88,8 +89,6 @@ class StopOnSignalTest {
         stopping.join(30_000);
         assertSame(stopping, handler.onSignal("SIGTERM"));
 
-        assertEquals(List.of(RUN), released, "released once");
-        assertEquals(1, closed.get());
-        assertEquals(List.of(StopOnSignal.EXIT_STATUS), exits, "one exit");
+        assertReleasedClosedAndExitedOnce(List.of(RUN));
     }
 }
