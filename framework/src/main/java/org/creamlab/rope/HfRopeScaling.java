@@ -88,6 +88,11 @@ public final class HfRopeScaling {
             rs.addProperty("low_freq_factor", l.lowFrequencyFactor());
             rs.addProperty("high_freq_factor", l.highFrequencyFactor());
             rs.addProperty("original_max_position_embeddings", l.originalWindow());
+        } else if (scaling instanceof YarnScaling y) {
+            rs.addProperty("factor", y.factor());
+            rs.addProperty("original_max_position_embeddings", y.originalWindow());
+            rs.addProperty("beta_fast", y.betaFast());
+            rs.addProperty("beta_slow", y.betaSlow());
         } else if (scaling instanceof LongRopeScaling l) {
             rs.add("short_factor", array(l.shortFactor()));
             rs.add("long_factor", array(l.longFactor()));

@@ -68,6 +68,11 @@ public record YarnScaling(double factor, int originalWindow, Variant variant, do
         this(factor, originalWindow, variant, DEFAULT_BETA_FAST, DEFAULT_BETA_SLOW);
     }
 
+    /** The same scaling with another correction band (larger {@code betaSlow}: fewer extrapolated pairs). */
+    public YarnScaling withBetas(double fast, double slow) {
+        return new YarnScaling(factor, originalWindow, variant, fast, slow);
+    }
+
     @Override
     public String name() {
         return variant == Variant.REVISED ? "yarn" : "yarn-original";

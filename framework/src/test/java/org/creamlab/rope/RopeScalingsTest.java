@@ -34,6 +34,25 @@ class RopeScalingsTest {
     }
 
     @Test
+    void aLargerBetaSlowNarrowsTheExtrapolatedBandAtTheMiniaturesWindow() {
+        // d = 32, N = 128: dim(1) = 5.24, dim(4) = 2.83, dim(16) = 0.42; dim(32) < 0 clamps to 0
+        YarnScaling yarn = new YarnScaling(8, 128, YarnScaling.Variant.ORIGINAL);
+        assertEquals(new YarnScaling.CorrectionRange(0, 6), yarn.correctionRange(32, BASE));
+        assertEquals(new YarnScaling.CorrectionRange(0, 3), yarn.withBetas(32, 4).correctionRange(32, BASE));
+        assertEquals(new YarnScaling.CorrectionRange(0, 1), yarn.withBetas(32, 16).correctionRange(32, BASE));
+        double[] unscaled = RopeScaling.baseInverseFrequencies(32, BASE);
+        double[] narrow = yarn.withBetas(32, 16).inverseFrequencies(32, BASE, 1024);
+        assertEquals(unscaled[0], narrow[0], 1e-15, "pair 0 kept exact");
+        for (int i = 1; i < narrow.length; i++) {
+            assertEquals(unscaled[i] / 8, narrow[i], 1e-15, "pair " + i + " interpolated as Linear (theta / s)");
+        }
+        var written = HfRopeScaling.write(yarn.withBetas(32, 4)).getAsJsonObject();
+        assertEquals(4.0, written.get("beta_slow").getAsDouble(), "a checkpoint's config names its band");
+        assertEquals(32.0, written.get("beta_fast").getAsDouble());
+        assertEquals(128, written.get("original_max_position_embeddings").getAsInt());
+    }
+
+    @Test
     void yarnMscaleIsAppliedAsTheAttentionFactor() {
         assertEquals(1.2079, new YarnScaling(8, 4096).attentionFactor(), 1e-4);
         assertEquals(1.4159, new YarnScaling(64, 4096).attentionFactor(), 1e-4);

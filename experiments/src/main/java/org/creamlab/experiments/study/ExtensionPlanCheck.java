@@ -35,6 +35,9 @@ public final class ExtensionPlanCheck implements PlanCheck {
         if (FINE_TUNED.contains(method)) {
             PositionSchemes.standard().create(method, extension, settings);
         }
+        if (p.values().containsKey("scaling")) {
+            StudyScaling.create(p.get("scaling"), factor, window, p);
+        }
         if (p.values().containsKey("mix")) {
             org.creamlab.data.EpisodeMix.parse(p.get("mix"));
         }

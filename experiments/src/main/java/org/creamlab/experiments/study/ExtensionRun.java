@@ -23,7 +23,6 @@ import org.creamlab.positions.PositionSchemes;
 import org.creamlab.positions.SchemeSettings;
 import org.creamlab.positions.WindowExtension;
 import org.creamlab.rope.RopeScaling;
-import org.creamlab.rope.RopeScalings;
 import org.creamlab.train.LrSchedule;
 import org.creamlab.train.ProgressLogger;
 import org.creamlab.train.RunMetricsListener;
@@ -75,7 +74,7 @@ public final class ExtensionRun {
         int factor = p.getInt("factor");
         WindowExtension extension = new WindowExtension(window, factor);
         int target = extension.targetLength();
-        RopeScaling scaling = RopeScalings.standard().create(scalingName, factor, window);
+        RopeScaling scaling = StudyScaling.create(scalingName, factor, window, p);
         long t0 = System.nanoTime();
         Path base = new BaseTrainer(data, cache).obtain(recipe, run, device);
         LlamaConfig config = recipe.modelConfig(data.tokenizer().vocabularySize());

@@ -42,5 +42,9 @@ import org.creamlab.experiment.ValidatedBy;
         description = "share of full-length rows that hold one task sample spanning the row (evidence-to-answer distances up to L); rows of N unaffected")
 @Param(name = "fullSpanQuestions", values = "1", type = ParamType.INT, min = 1, max = 64,
         description = "questions a spanning key-value record of a full-length row is asked (answers at distances up to L)")
+@Param(name = "yarnBetaFast", values = "32", type = ParamType.DOUBLE, min = 1e-3, max = 1e6,
+        description = "YaRN's beta_fast: rotations within N below which a frequency pair is kept exact (yarn, yarn-original only)")
+@Param(name = "yarnBetaSlow", values = "1", type = ParamType.DOUBLE, min = 1e-3, max = 1e6,
+        description = "YaRN's beta_slow: rotations within N above which a pair is still partly kept; larger narrows the kept band toward Linear (yarn, yarn-original only)")
 @ValidatedBy(ExtensionPlanCheck.class)
 public @interface FineTuneParams {}

@@ -38,6 +38,25 @@ class ExtensionPlanCheckTest {
     }
 
     @Test
+    void aYarnBandIsAcceptedForYarnAndRefusedForAScalingWithoutOne() {
+        RunParams yarn = with(params("full", 8, null), Map.of("scaling", "yarn-original", "yarnBetaSlow", "4"));
+        assertDoesNotThrow(() -> new ExtensionPlanCheck().check(yarn));
+        RunParams linear = with(params("full", 8, null), Map.of("scaling", "linear", "yarnBetaSlow", "4"));
+        var e = assertThrows(IllegalArgumentException.class, () -> new ExtensionPlanCheck().check(linear));
+        assertTrue(e.getMessage().contains("apply to the yarn and yarn-original scalings only, not to 'linear'"),
+                e.getMessage());
+        RunParams linearDefault = with(params("full", 8, null),
+                Map.of("scaling", "linear", "yarnBetaFast", "32", "yarnBetaSlow", "1"));
+        assertDoesNotThrow(() -> new ExtensionPlanCheck().check(linearDefault));
+    }
+
+    private static RunParams with(RunParams base, Map<String, String> more) {
+        Map<String, String> p = new LinkedHashMap<>(base.values());
+        p.putAll(more);
+        return new RunParams(p);
+    }
+
+    @Test
     void anEvaluationTheVocabularyCannotFillIsRefused() {
         var e = assertThrows(IllegalArgumentException.class, () -> new ExtensionPlanCheck().check(params("full", 16, null)));
         assertTrue(e.getMessage().startsWith("the evaluation at L = 2048 (window 128, factor 16) cannot be generated"),
