@@ -75,6 +75,16 @@ public final class HfRopeScaling {
 
     /** The {@code rope_scaling} object for {@code scaling} (null for none), for a config.json. */
     public static JsonElement write(RopeScaling scaling) {
+        if (scaling instanceof TemperedScaling tempered) {
+            JsonElement inner = write(tempered.scaling());
+            JsonObject rs = inner.isJsonObject() ? inner.getAsJsonObject() : new JsonObject();
+            if (!inner.isJsonObject()) {
+                rs.addProperty("rope_type", "default");
+                rs.addProperty("type", "default");
+            }
+            rs.addProperty("attention_factor", tempered.attentionFactor());
+            return rs;
+        }
         if (scaling == null || scaling instanceof NoScaling) {
             return JsonNull.INSTANCE;
         }

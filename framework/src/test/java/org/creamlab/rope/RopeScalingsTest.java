@@ -53,6 +53,23 @@ class RopeScalingsTest {
     }
 
     @Test
+    void aTemperedScalingKeepsFrequenciesAndPositionsAndReplacesOnlyTheAttentionFactor() {
+        LinearScaling linear = new LinearScaling(8);
+        TemperedScaling tempered = new TemperedScaling(linear, YarnScaling.mscale(8));
+        assertEquals("linear", tempered.name());
+        assertEquals(1.2079, tempered.attentionFactor(), 1e-4);
+        assertEquals(1.0, linear.attentionFactor());
+        assertEquals(linear.scalePosition(100), tempered.scalePosition(100));
+        assertEquals(java.util.Arrays.toString(linear.inverseFrequencies(32, BASE, 1024)),
+                java.util.Arrays.toString(tempered.inverseFrequencies(32, BASE, 1024)));
+        var written = HfRopeScaling.write(tempered).getAsJsonObject();
+        assertEquals("linear", written.get("type").getAsString());
+        assertEquals(1.2079, written.get("attention_factor").getAsDouble(), 1e-4);
+        assertThrows(IllegalArgumentException.class, () -> new TemperedScaling(linear, 0));
+        assertThrows(IllegalArgumentException.class, () -> new TemperedScaling(linear, Double.NaN));
+    }
+
+    @Test
     void yarnMscaleIsAppliedAsTheAttentionFactor() {
         assertEquals(1.2079, new YarnScaling(8, 4096).attentionFactor(), 1e-4);
         assertEquals(1.4159, new YarnScaling(64, 4096).attentionFactor(), 1e-4);

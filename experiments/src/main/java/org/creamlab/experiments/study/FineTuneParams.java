@@ -46,5 +46,8 @@ import org.creamlab.experiment.ValidatedBy;
         description = "YaRN's beta_fast: rotations within N below which a frequency pair is kept exact (yarn, yarn-original only)")
 @Param(name = "yarnBetaSlow", values = "1", type = ParamType.DOUBLE, min = 1e-3, max = 1e6,
         description = "YaRN's beta_slow: rotations within N above which a pair is still partly kept; larger narrows the kept band toward Linear (yarn, yarn-original only)")
+@Param(name = "attentionFactor", values = "auto",
+        description = "cos and sin times this (logits times its square): auto keeps the scaling's own (YaRN's mscale, 1 otherwise); "
+                + "a number > 0 replaces it, e.g. Linear with YaRN's 1.2079 at f = 8")
 @ValidatedBy(ExtensionPlanCheck.class)
 public @interface FineTuneParams {}

@@ -3,15 +3,20 @@ package org.creamlab.experiments.study;
 import org.creamlab.experiment.RunParams;
 import org.creamlab.rope.RopeScaling;
 import org.creamlab.rope.RopeScalings;
+import org.creamlab.rope.TemperedScaling;
 import org.creamlab.rope.YarnScaling;
 
 /**
  * The RoPE scaling of an extension run: the named standard scaling, with YaRN's correction band
  * taken from the run's {@code yarnBetaFast} and {@code yarnBetaSlow} (when it declares them).
  * A band that differs from YaRN's default on a scaling that has no band is refused, so a sweep
- * over the band cannot silently run Linear twice.
+ * over the band cannot silently run Linear twice. A numeric {@code attentionFactor} replaces the
+ * scaling's own ({@link TemperedScaling}); {@code auto} keeps it.
  */
 final class StudyScaling {
+
+    /** The {@code attentionFactor} value that keeps the scaling's own. */
+    static final String AUTO = "auto";
 
     private StudyScaling() {}
 
@@ -19,20 +24,34 @@ final class StudyScaling {
      * @param name a standard scaling name ({@code linear}, {@code yarn}, ...)
      * @param factor {@code s = L / N}
      * @param window the pre-trained window {@code N}
-     * @throws IllegalArgumentException for an unknown name, or a non-default band on a scaling other than YaRN
+     * @throws IllegalArgumentException for an unknown name, a non-default band on a scaling other than YaRN, or an
+     *     attention factor that is neither {@code auto} nor a finite number {@code > 0}
      */
     static RopeScaling create(String name, int factor, int window, RunParams p) {
         RopeScaling scaling = RopeScalings.standard().create(name, factor, window);
         double fast = band(p, "yarnBetaFast", YarnScaling.DEFAULT_BETA_FAST);
         double slow = band(p, "yarnBetaSlow", YarnScaling.DEFAULT_BETA_SLOW);
         if (scaling instanceof YarnScaling yarn) {
-            return yarn.withBetas(fast, slow);
-        }
-        if (fast != YarnScaling.DEFAULT_BETA_FAST || slow != YarnScaling.DEFAULT_BETA_SLOW) {
+            scaling = yarn.withBetas(fast, slow);
+        } else if (fast != YarnScaling.DEFAULT_BETA_FAST || slow != YarnScaling.DEFAULT_BETA_SLOW) {
             throw new IllegalArgumentException("yarnBetaFast/yarnBetaSlow (" + fast + ", " + slow
                     + ") apply to the yarn and yarn-original scalings only, not to '" + name + "'");
         }
-        return scaling;
+        String attention = p.values().getOrDefault("attentionFactor", AUTO).trim();
+        return attention.equals(AUTO) ? scaling : new TemperedScaling(scaling, attentionFactor(attention));
+    }
+
+    private static double attentionFactor(String text) {
+        double value;
+        try {
+            value = Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("attentionFactor must be 'auto' or a number > 0, got '" + text + "'", e);
+        }
+        if (!(value > 0) || Double.isInfinite(value)) {
+            throw new IllegalArgumentException("attentionFactor must be 'auto' or a number > 0, got '" + text + "'");
+        }
+        return value;
     }
 
     private static double band(RunParams p, String name, double fallback) {

@@ -50,6 +50,20 @@ class ExtensionPlanCheckTest {
         assertDoesNotThrow(() -> new ExtensionPlanCheck().check(linearDefault));
     }
 
+    @Test
+    void anAttentionFactorIsAutoOrAPositiveNumber() {
+        for (String ok : new String[] {"auto", "1.2079", "1"}) {
+            assertDoesNotThrow(() -> new ExtensionPlanCheck().check(
+                    with(params("full", 8, null), Map.of("scaling", "linear", "attentionFactor", ok))), ok);
+        }
+        for (String bad : new String[] {"sharp", "0", "-1", "Infinity"}) {
+            var e = assertThrows(IllegalArgumentException.class, () -> new ExtensionPlanCheck().check(
+                    with(params("full", 8, null), Map.of("scaling", "linear", "attentionFactor", bad))), bad);
+            assertTrue(e.getMessage().equals("attentionFactor must be 'auto' or a number > 0, got '" + bad + "'"),
+                    e.getMessage());
+        }
+    }
+
     private static RunParams with(RunParams base, Map<String, String> more) {
         Map<String, String> p = new LinkedHashMap<>(base.values());
         p.putAll(more);
