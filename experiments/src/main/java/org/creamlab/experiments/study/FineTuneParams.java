@@ -49,5 +49,9 @@ import org.creamlab.experiment.ValidatedBy;
 @Param(name = "attentionFactor", values = "auto",
         description = "cos and sin times this (logits times its square): auto keeps the scaling's own (YaRN's mscale, 1 otherwise); "
                 + "a number > 0 replaces it, e.g. Linear with YaRN's 1.2079 at f = 8")
+@Param(name = "fastPairs", values = "0", type = ParamType.INT, min = 0, max = 4096,
+        description = "the fastest RoPE frequency pairs divided by fastPairDivisor instead of the factor (linear only; 0: plain Linear)")
+@Param(name = "fastPairDivisor", values = "1", type = ParamType.DOUBLE, min = 1, max = 1e6,
+        description = "divisor of the fastPairs fastest frequencies: 1 keeps them exact (YaRN's kept band without its ramp), the factor is Linear")
 @ValidatedBy(ExtensionPlanCheck.class)
 public @interface FineTuneParams {}
