@@ -36,8 +36,8 @@ final class StudyScaling {
      */
     static RopeScaling create(String name, int factor, int window, RunParams p) {
         RopeScaling scaling = RopeScalings.standard().create(name, factor, window);
-        double fast = band(p, "yarnBetaFast", YarnScaling.DEFAULT_BETA_FAST);
-        double slow = band(p, "yarnBetaSlow", YarnScaling.DEFAULT_BETA_SLOW);
+        double fast = doubleOr(p, "yarnBetaFast", YarnScaling.DEFAULT_BETA_FAST);
+        double slow = doubleOr(p, "yarnBetaSlow", YarnScaling.DEFAULT_BETA_SLOW);
         if (scaling instanceof YarnScaling yarn) {
             scaling = yarn.withBetas(fast, slow);
         } else if (fast != YarnScaling.DEFAULT_BETA_FAST || slow != YarnScaling.DEFAULT_BETA_SLOW) {
@@ -50,7 +50,7 @@ final class StudyScaling {
                 throw new IllegalArgumentException("fastPairs (" + fastPairs + ") applies to the linear scaling only, not to '"
                         + name + "'");
             }
-            scaling = fastPairScaling(factor, window, fastPairs, band(p, "fastPairDivisor", 1),
+            scaling = fastPairScaling(factor, window, fastPairs, doubleOr(p, "fastPairDivisor", 1),
                     p.getInt("hidden") / p.getInt("heads"));
         }
         String attention = p.values().getOrDefault("attentionFactor", AUTO).trim();
@@ -61,7 +61,7 @@ final class StudyScaling {
      * Linear with the {@code fastPairs} fastest of the {@code headDim / 2} pairs divided by {@code divisor} instead
      * of {@code factor}, positions unscaled, attention factor 1.
      */
-    static RopeScaling fastPairScaling(int factor, int window, int fastPairs, double divisor, int headDim) {
+    private static RopeScaling fastPairScaling(int factor, int window, int fastPairs, double divisor, int headDim) {
         int pairs = headDim / 2;
         if (fastPairs > pairs) {
             throw new IllegalArgumentException("fastPairs (" + fastPairs + ") exceeds the " + pairs
@@ -86,7 +86,7 @@ final class StudyScaling {
         return value;
     }
 
-    private static double band(RunParams p, String name, double fallback) {
+    private static double doubleOr(RunParams p, String name, double fallback) {
         return p.values().containsKey(name) ? p.getDouble(name) : fallback;
     }
 }
