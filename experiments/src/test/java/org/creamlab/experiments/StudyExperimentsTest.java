@@ -39,6 +39,20 @@ class StudyExperimentsTest {
     }
 
     @Test
+    void theMainJobRunsTheCalibratedSettingWhileTheAblationsKeepTheirOwn() {
+        var main = SweepExpander.expand(registry.get("cream-vs-pose"), SweepOverrides.none());
+        assertTrue(main.stream().allMatch(p -> p.params().get("layers").equals("4")
+                && p.params().get("scaling").equals("yarn-original")
+                && p.params().get("yarnBetaSlow").equals("16")
+                && p.params().get("attentionFactor").equals("1")), "the setting chosen on the calibration base (docs/study.md 9)");
+        for (String other : List.of("interpolation-ablation", "cream-ablation", "regression", "training-free")) {
+            var plans = SweepExpander.expand(registry.get(other), SweepOverrides.none());
+            assertTrue(plans.stream().allMatch(p -> p.params().get("layers").equals("2")
+                    && p.params().get("yarnBetaSlow").equals("1")), other + " keeps the 2-layer bases and YaRN's band");
+        }
+    }
+
+    @Test
     void theTrainingFreeComparisonRunsEachRemappingOnceAndTheFineTunedArmsWithBothScalings() {
         var plans = SweepExpander.expand(registry.get("training-free"), SweepOverrides.none());
         // per base: 2 seeds x (none x 2 scalings + 5 remappings + cream, pose x 2 scalings) + full on seed 1

@@ -23,6 +23,11 @@ import org.creamlab.experiments.study.FineTuneParams;
  * endpoints are declared here, before any run; the report tests CREAM - PoSE on them over units.
  * Base seed 2 is the calibration base and never reported; base seeds 3, 4 and 8 missed the in-window
  * bar (the records of 4 and 8 are in {@code bases/}) and are replaced by the next seeds (docs/study.md).
+ *
+ * <p>Its defaults are the setting calibrated on base seed 2 (docs/study.md sections 4 and 9): 4-layer
+ * bases, YaRN-original with only the fastest frequency pair kept exact ({@code yarnBetaSlow=16}) and
+ * no temperature ({@code attentionFactor=1}). They are parameters of this class, not of
+ * {@link FineTuneParams}, so the ablations keep their own bases and scalings.
  */
 @Experiment(name = "cream-vs-pose", description = "CREAM vs PoSE across 5 bases x 2 seeds, with no fine-tuning and full-length as bounds")
 @BaseParams
@@ -31,8 +36,14 @@ import org.creamlab.experiments.study.FineTuneParams;
         description = "seeds of the bases (each a replication unit with each fine-tuning seed; 2 = calibration base, never reported; 3, 4, 8 missed the in-window bar)")
 @Param(name = "method", values = {"none", "cream", "pose", "full"},
         allowed = {"none", "cream", "pose", "randpos", "full"}, description = "how positions are chosen while fine-tuning")
-@Param(name = "scaling", values = "linear", allowed = {"none", "linear", "ntk", "yarn", "yarn-original", "dynamic-ntk"},
+@Param(name = "layers", values = "4", type = ParamType.INT, min = 1, max = 64,
+        description = "base decoder layers (4: the calibrated study; the 2-layer bases could not meet lines and kv at once)")
+@Param(name = "scaling", values = "yarn-original", allowed = {"none", "linear", "ntk", "yarn", "yarn-original", "dynamic-ntk"},
         description = "RoPE scaling, in training and evaluation")
+@Param(name = "yarnBetaSlow", values = "16", type = ParamType.DOUBLE, min = 1e-3, max = 1e6,
+        description = "YaRN's beta_slow (16: only the fastest frequency pair is kept exact, the calibrated band)")
+@Param(name = "attentionFactor", values = "1",
+        description = "cos and sin times this (1: no YaRN temperature, the calibrated setting; auto keeps the scaling's own)")
 @Seeds({1, 2})
 @SeedLimit(param = "method", value = "full", seeds = 1)
 @PrimaryEndpoint(name = "lines beyond N", task = "lines", beyondWindow = true)
