@@ -42,9 +42,9 @@ final class StudyScaling {
             scaling = yarn.withBetas(fast, slow);
         } else if (fast != YarnScaling.DEFAULT_BETA_FAST || slow != YarnScaling.DEFAULT_BETA_SLOW) {
             throw new IllegalArgumentException("yarnBetaFast/yarnBetaSlow (" + fast + ", " + slow
-                    + ") apply to the yarn and yarn-original scalings only, not to '" + name + "' (for another scaling set -Dp.yarnBetaFast="
-                    + YarnScaling.DEFAULT_BETA_FAST + " -Dp.yarnBetaSlow=" + YarnScaling.DEFAULT_BETA_SLOW
-                    + ": cream-vs-pose's defaults are a YaRN band)");
+                    + ") apply to the yarn and yarn-original scalings only, not to '" + name
+                    + "'; with another scaling, reset the band to the default: -Dp.yarnBetaFast="
+                    + YarnScaling.DEFAULT_BETA_FAST + " -Dp.yarnBetaSlow=" + YarnScaling.DEFAULT_BETA_SLOW);
         }
         int fastPairs = p.values().containsKey("fastPairs") ? p.getInt("fastPairs") : 0;
         if (fastPairs > 0) {

@@ -45,6 +45,8 @@ class ExtensionPlanCheckTest {
         var e = assertThrows(IllegalArgumentException.class, () -> new ExtensionPlanCheck().check(linear));
         assertTrue(e.getMessage().contains("apply to the yarn and yarn-original scalings only, not to 'linear'"),
                 e.getMessage());
+        assertTrue(e.getMessage().endsWith("reset the band to the default: -Dp.yarnBetaFast=32.0 -Dp.yarnBetaSlow=1.0"),
+                e.getMessage());
         RunParams linearDefault = with(params("full", 8, null),
                 Map.of("scaling", "linear", "yarnBetaFast", "32", "yarnBetaSlow", "1"));
         assertDoesNotThrow(() -> new ExtensionPlanCheck().check(linearDefault));
