@@ -18,7 +18,7 @@ class StudyExperimentsTest {
     @Test
     void theStudysExperimentsAreAllDiscoveredAndTheirSweepsAreValid() {
         assertTrue(registry.names().containsAll(List.of("smoke", "pretrain-base", "cream-vs-pose", "interpolation-ablation",
-                "cream-ablation", "factor-sweep", "regression", "training-free")), registry.names().toString());
+                "cream-ablation", "factor-sweep", "regression", "training-free", "gate-bases")), registry.names().toString());
         for (ExperimentDescriptor e : registry.all()) {
             assertTrue(!SweepExpander.expand(e, SweepOverrides.none()).isEmpty(), e.name());
         }

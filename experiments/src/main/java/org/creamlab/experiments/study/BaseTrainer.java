@@ -36,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * docs/base-recipe.md): a mixture of gapped copy warm-up sequences (most rows until the copy probe
  * passes, then a tenth) and whole task and filler documents up to N (lines and kv on an adaptive
  * item {@link Curriculum}), with the loss on answers (on every token for filler). Then scores it in the window, teacher-forced, on lines, kv, needle and passkey at N/2
- * and N. A base counts only when lines, kv and passkey each reach {@link #BAR}; only then is it cached.
+ * and N. A base counts only when lines, kv and passkey each reach {@link #BAR} and lines passes the
+ * stricter {@link LinesGate}; only then is it cached.
  */
 public final class BaseTrainer {
 
@@ -90,7 +91,7 @@ public final class BaseTrainer {
     /**
      * Trains, scores and (if it passes the bar) caches a base; stores {@code base/...} metrics.
      *
-     * @throws BaseBelowBarException when a bar task stays below {@link #BAR}
+     * @throws BaseBelowBarException when a bar task stays below {@link #BAR} or lines fails the {@link LinesGate}
      */
     public Path train(BaseRecipe recipe, RunContext run, Device device) throws IOException {
         var config = recipe.modelConfig(data.tokenizer().vocabularySize());
@@ -128,6 +129,14 @@ public final class BaseTrainer {
                     cache.recordRejection(recipe, scores);
                     throw new BaseBelowBarException(recipe, scores, null);
                 }
+            }
+            double gate = new LinesGate(data).score(nd, new LlamaModel(weights), window, recipe.seed(), run.metrics());
+            scores.put(LinesGate.SCORE_KEY, gate);
+            LOG.info("base {} lines gate (teacher-forced, {} in-window samples): {} (needs {})", recipe.hash(),
+                    2 * LinesGate.SAMPLES_PER_LENGTH, gate, LinesGate.THRESHOLD);
+            if (!LinesGate.passes(gate)) {
+                cache.recordRejection(recipe, scores);
+                throw new BaseBelowBarException(recipe, scores, null);
             }
             Files.createDirectories(staged);
             ModelCheckpoint.save(staged, weights, new NoScaling());
