@@ -50,6 +50,7 @@ public final class ShareBasesExperiment implements ExperimentBody {
         BaseRecipe recipe = BaseRecipe.from(run.params());
         StudyData data = StudyData.miniature();
         BaseModelCache cache = BaseModelCache.under(settings);
+        boolean pretrainedHere = cache.find(recipe).isEmpty();
         Path source = new BaseTrainer(data, cache).obtain(recipe, run, engine.device());
         Path target = BaseModelCache.sharedFolder(settings).resolve("base-" + recipe.hash());
         if (source.equals(target)) {
@@ -75,8 +76,11 @@ public final class ShareBasesExperiment implements ExperimentBody {
         Map<String, String> provenance = new LinkedHashMap<>();
         provenance.put("exported", LocalDate.now().toString());
         provenance.put("exportedBy", "mvn test -Dexperiment=share-bases (run " + run.runId() + ")");
-        provenance.put("pretrainedBy", "mvn test -Dexperiment=pretrain-base -Dp.baseSeed=" + recipe.seed()
-                + " (deterministic for one machine and thread count)");
+        provenance.put("pretrainedBy", "mvn test -Dexperiment=pretrain-base -Dp.layers=" + recipe.layers()
+                + " -Dp.baseSeed=" + recipe.seed() + (pretrainedHere
+                        ? " -Dthreads=" + settings.threads() + " (deterministic for one machine and thread count)"
+                        : " (deterministic for one machine and thread count; pre-trained before this export, at a thread"
+                                + " count this card does not know)"));
         provenance.put("engine", "DJL PyTorch, " + engine.device());
         BaseCard.write(staging, recipe, cache.scores(source), provenance);
         Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
