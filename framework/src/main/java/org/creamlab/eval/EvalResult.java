@@ -1,6 +1,9 @@
 package org.creamlab.eval;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One model's outcomes on one evaluation set.
@@ -13,5 +16,19 @@ public record EvalResult(long setSeed, long setFingerprint, List<CellResult> cel
 
     public EvalResult {
         cells = List.copyOf(cells);
+    }
+
+    /**
+     * Per task, the outcomes of all its cells pooled (every length, depth and gold position together), in the
+     * order the tasks first appear in the grid.
+     *
+     * @throws IllegalStateException if that scoring was not run on some cell
+     */
+    public Map<String, PooledAccuracy> pooledByTask(boolean teacherForcedScoring) {
+        Map<String, PooledAccuracy> pooled = new LinkedHashMap<>();
+        for (CellResult c : cells) {
+            pooled.merge(c.cell().task(), PooledAccuracy.of(c.outcomes(teacherForcedScoring)), PooledAccuracy::plus);
+        }
+        return Collections.unmodifiableMap(pooled);
     }
 }

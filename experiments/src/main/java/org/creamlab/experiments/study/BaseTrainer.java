@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.creamlab.data.Tasks;
 import org.creamlab.data.TaskSample;
-import org.creamlab.eval.CellResult;
 import org.creamlab.eval.EvalGrid;
 import org.creamlab.eval.EvalHarness;
 import org.creamlab.eval.EvalOptions;
@@ -165,19 +164,10 @@ public final class BaseTrainer {
         EvalSet set = EvalSet.build(data.tasks(), grid, 30, seed + 7919);
         EvalResult result = new EvalHarness(data.tokenizer()).run(new LlamaScoringModel(nd, model, new NoScaling(), 16),
                 set, new EvalOptions(false, true, 8, 16, "base"), run.metrics());
-        Map<String, long[]> pooled = new LinkedHashMap<>();
-        for (CellResult c : result.cells()) {
-            long[] acc = pooled.computeIfAbsent(c.cell().task(), t -> new long[2]);
-            for (boolean ok : c.teacherForced()) {
-                acc[0] += ok ? 1 : 0;
-                acc[1]++;
-            }
-        }
         Map<String, Double> scores = new LinkedHashMap<>();
-        pooled.forEach((task, acc) -> {
-            double a = (double) acc[0] / acc[1];
-            scores.put(task, a);
-            run.metrics().log("base/in_window_accuracy", a, Dimensions.task(task));
+        result.pooledByTask(true).forEach((task, pooled) -> {
+            scores.put(task, pooled.accuracy());
+            run.metrics().log("base/in_window_accuracy", pooled.accuracy(), Dimensions.task(task));
         });
         return scores;
     }

@@ -3,13 +3,13 @@ package org.creamlab.experiments.study;
 import ai.djl.ndarray.NDManager;
 import java.util.List;
 import org.creamlab.data.Tasks;
-import org.creamlab.eval.CellResult;
 import org.creamlab.eval.EvalGrid;
 import org.creamlab.eval.EvalHarness;
 import org.creamlab.eval.EvalOptions;
 import org.creamlab.eval.EvalResult;
 import org.creamlab.eval.EvalSet;
 import org.creamlab.eval.LlamaScoringModel;
+import org.creamlab.eval.PooledAccuracy;
 import org.creamlab.metric.Dimensions;
 import org.creamlab.metric.MetricLog;
 import org.creamlab.model.LlamaModel;
@@ -69,18 +69,12 @@ public final class LinesGate {
         EvalSet set = sampleSet(window, seed);
         EvalResult result = new EvalHarness(data.tokenizer()).run(new LlamaScoringModel(nd, model, new NoScaling(), 16),
                 set, new EvalOptions(false, true, 8, 16, "gate"), metrics);
-        long right = 0;
-        long total = 0;
-        for (CellResult c : result.cells()) {
-            for (boolean ok : c.teacherForced()) {
-                right += ok ? 1 : 0;
-                total++;
-            }
+        PooledAccuracy lines = result.pooledByTask(true).get(Tasks.LINES);
+        if (lines == null || lines.total() != 2L * SAMPLES_PER_LENGTH) {
+            throw new IllegalStateException("lines gate scored " + (lines == null ? 0 : lines.total())
+                    + " samples, expected " + 2 * SAMPLES_PER_LENGTH);
         }
-        if (total != 2L * SAMPLES_PER_LENGTH) {
-            throw new IllegalStateException("lines gate scored " + total + " samples, expected " + 2 * SAMPLES_PER_LENGTH);
-        }
-        double accuracy = (double) right / total;
+        double accuracy = lines.accuracy();
         metrics.log(METRIC, accuracy, Dimensions.task(Tasks.LINES));
         return accuracy;
     }
