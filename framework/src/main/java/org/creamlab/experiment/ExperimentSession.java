@@ -15,6 +15,9 @@ import org.creamlab.metric.Endpoint;
 import org.creamlab.store.Provenance;
 import org.creamlab.store.RunStore;
 import org.creamlab.store.StoreService;
+import org.creamlab.store.StoredRun;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One test session's view of the experiments: which were selected and their runs (resolved and
@@ -25,6 +28,10 @@ import org.creamlab.store.StoreService;
  * they must be side-effect free.
  */
 public final class ExperimentSession implements AutoCloseable {
+
+    /** The property that runs only the points not yet finished in the store ({@link #skipFinished()}). */
+    public static final String SKIP_FINISHED = "skip.finished";
+    private static final Logger LOG = LoggerFactory.getLogger(ExperimentSession.class);
 
     private final Settings settings;
     private final ExperimentRegistry registry;
@@ -83,12 +90,48 @@ public final class ExperimentSession implements AutoCloseable {
             SweepIndex.checkFingerprint(properties, experiments.get(0).name(), all.get(0));
             all = List.of(SweepIndex.select(experiments.get(0).name(), all.get(0), index.getAsInt()));
         }
+        if (skipFinished()) {
+            all = withoutFinished(experiments, all);
+        }
         for (ExperimentDescriptor e : experiments) {
             if (!e.endpoints().isEmpty()) {
                 store().declareEndpoints(e.name(), e.description(), Endpoint.lines(e.endpoints()));
             }
         }
         return all;
+    }
+
+    /**
+     * True when {@code -Dskip.finished} asks to run only the points the store does not have as finished (nor
+     * running in a live process elsewhere): a long sweep split over several sessions goes on where it stopped
+     * instead of running its finished points again. Without it every point runs (a rerun reproduces).
+     */
+    public boolean skipFinished() {
+        String v = properties.getProperty(SKIP_FINISHED, "");
+        return !v.isBlank() && !v.equalsIgnoreCase("false");
+    }
+
+    /** Drops the points with a finished run in the store (of any code: the log names each one's run and commit). */
+    private List<List<RunPlan>> withoutFinished(List<ExperimentDescriptor> experiments, List<List<RunPlan>> all) {
+        java.time.Instant now = java.time.Instant.now();
+        List<List<RunPlan>> kept = new ArrayList<>();
+        for (int i = 0; i < experiments.size(); i++) {
+            List<SweepStatus.Point> points = SweepStatus.of(all.get(i), readStore().runs(experiments.get(i).name()), now,
+                    java.time.Duration.ofSeconds(RunStore.DEFAULT_STALE_SECONDS));
+            for (SweepStatus.Point p : points) {
+                if (!p.state().needsRun()) {
+                    StoredRun r = p.run().orElseThrow();
+                    String commit = r.provenance() == null ? "unknown" : r.provenance().gitCommit();
+                    LOG.info("{}: skipped, {} as run {} (commit {}): {}", SKIP_FINISHED,
+                            p.state().name().toLowerCase(java.util.Locale.ROOT), r.id(), commit, p.plan().displayName());
+                }
+            }
+            List<RunPlan> toRun = SweepStatus.toRun(points);
+            LOG.info("{}: {} of {} points of {} to run", SKIP_FINISHED, toRun.size(), points.size(),
+                    experiments.get(i).name());
+            kept.add(toRun);
+        }
+        return kept;
     }
 
     /**

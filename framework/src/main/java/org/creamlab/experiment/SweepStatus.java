@@ -49,6 +49,14 @@ public final class SweepStatus {
     private SweepStatus() {}
 
     /**
+     * The points that still need a run here ({@link State#needsRun()}: not finished, and not running in a live
+     * process elsewhere), in sweep order: what {@code -Dskip.finished} runs and a submission submits.
+     */
+    public static List<RunPlan> toRun(List<Point> points) {
+        return points.stream().filter(p -> p.state().needsRun()).map(Point::plan).toList();
+    }
+
+    /**
      * The state of each point of {@code plans} given the experiment's stored {@code runs}.
      *
      * @param staleAfter how long a heartbeat may be silent before a RUNNING run counts as interrupted

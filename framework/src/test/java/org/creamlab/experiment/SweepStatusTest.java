@@ -44,6 +44,8 @@ class SweepStatusTest {
         assertEquals(2L, points.get(0).run().orElseThrow().id(), "a finished run wins over an earlier failure");
         assertEquals(6L, points.get(3).run().orElseThrow().id(), "the newest failure is shown");
         assertEquals(List.of(false, false, true, true, true), points.stream().map(p -> p.state().needsRun()).toList());
+        assertEquals(List.of(plans.get(2), plans.get(3), plans.get(4)), SweepStatus.toRun(points),
+                "-Dskip.finished runs the interrupted, failed and missing points, in sweep order");
 
         String text = SweepStatus.describe("status-fixture", points, NOW);
         assertTrue(text.startsWith("status-fixture: 5 points; 1 missing, 1 running, 1 interrupted, 1 finished, 1 failed\n"), text);

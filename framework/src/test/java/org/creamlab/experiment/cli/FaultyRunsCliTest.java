@@ -167,4 +167,19 @@ class FaultyRunsCliTest {
                 resumed.failureMessage());
         assertEquals(before.metrics(), after.metrics(), "nothing stored twice, nothing lost");
     }
+
+    @Test
+    void skipFinishedRunsOnlyThePointsTheStoreLacks() {
+        assertEquals(0, cli("seeds=1"), () -> "the first run failed: " + err);
+        assertEquals(0, cli("seeds=1,2", "skip.finished=true"), () -> "the second command failed: " + err);
+        List<StoredRun> runs = stored().runs();
+        assertEquals(List.of(1L, 2L), runs.stream().map(StoredRun::seed).toList(), "seed 1 was not run again");
+        assertTrue(runs.stream().allMatch(r -> r.status() == RunStatus.FINISHED));
+
+        assertEquals(0, cli("seeds=1,2", "skip.finished=true"), () -> "the third command failed: " + err);
+        assertEquals(2, stored().runs().size(), "nothing left to run");
+        assertEquals(0, cli("seeds=2"), () -> "the rerun failed: " + err);
+        assertEquals(List.of(1L, 2L, 2L), stored().runs().stream().map(StoredRun::seed).toList(),
+                "without the setting a finished point runs again");
+    }
 }
