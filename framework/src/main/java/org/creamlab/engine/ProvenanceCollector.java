@@ -14,6 +14,12 @@ public final class ProvenanceCollector {
 
     private ProvenanceCollector() {}
 
+    /** The git commit of the checkout at {@code settings.root()}, or {@code "unknown"} outside git. */
+    public static String gitCommit(Settings settings) {
+        String commit = git(settings.root(), "rev-parse", "HEAD");
+        return commit == null ? "unknown" : commit.trim();
+    }
+
     public static Provenance collect(Settings settings, EngineService engineService) {
         Engine engine = engineService.start();
         String commit = git(settings.root(), "rev-parse", "HEAD");

@@ -111,8 +111,13 @@ public final class ExperimentSession implements AutoCloseable {
         return !v.isBlank() && !v.equalsIgnoreCase("false");
     }
 
-    /** Drops the points with a finished run in the store (of any code: the log names each one's run and commit). */
+    /**
+     * Drops the points with a finished run in the store, or one running in a live process. A finished run of any
+     * code counts (as in {@code -Dstatus}): the log names each skipped run and its commit, and warns when that is
+     * not this checkout's, since the tables would then mix code versions.
+     */
     private List<List<RunPlan>> withoutFinished(List<ExperimentDescriptor> experiments, List<List<RunPlan>> all) {
+        String head = ProvenanceCollector.gitCommit(settings);
         java.time.Instant now = java.time.Instant.now();
         List<List<RunPlan>> kept = new ArrayList<>();
         for (int i = 0; i < experiments.size(); i++) {
@@ -121,9 +126,15 @@ public final class ExperimentSession implements AutoCloseable {
             for (SweepStatus.Point p : points) {
                 if (!p.state().needsRun()) {
                     StoredRun r = p.run().orElseThrow();
-                    String commit = r.provenance() == null ? "unknown" : r.provenance().gitCommit();
+                    String commit = r.provenance() == null || r.provenance().gitCommit() == null ? "unknown"
+                            : r.provenance().gitCommit();
                     LOG.info("{}: skipped, {} as run {} (commit {}): {}", SKIP_FINISHED,
                             p.state().name().toLowerCase(java.util.Locale.ROOT), r.id(), commit, p.plan().displayName());
+                    if (!commit.equals(head)) {
+                        LOG.warn("{}: run {} was made by commit {}, this checkout is {}: its results will sit beside "
+                                + "this code's; use a fresh store (-Ddb.url) or leave out -D{} to run it again", SKIP_FINISHED,
+                                r.id(), commit, head, SKIP_FINISHED);
+                    }
                 }
             }
             List<RunPlan> toRun = SweepStatus.toRun(points);

@@ -50,7 +50,7 @@ public final class SweepStatus {
 
     /**
      * The points that still need a run here ({@link State#needsRun()}: not finished, and not running in a live
-     * process elsewhere), in sweep order: what {@code -Dskip.finished} runs and a submission submits.
+     * process elsewhere), in sweep order: what {@code -Dskip.finished} runs.
      */
     public static List<RunPlan> toRun(List<Point> points) {
         return points.stream().filter(p -> p.state().needsRun()).map(Point::plan).toList();

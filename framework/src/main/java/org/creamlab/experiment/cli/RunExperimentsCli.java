@@ -11,8 +11,10 @@ import org.creamlab.cluster.SlurmSubmission;
  * Runs experiments without JUnit, from the same system properties as {@code mvn test}
  * ({@code -Dexperiment=NAME[,NAME]}, {@code -Dp.PARAM=v1,v2}, {@code -Dseeds=...}, {@code -Ddb.url=...};
  * {@code -Dsweep.list} prints the points with their indices, {@code -Dsweep.index=K} runs point K alone,
- * {@code -Dstatus} prints each point's state in the store, {@code -Dsubmit=slurm} submits the missing
- * points as a Slurm job array: {@link SlurmSubmission}).
+ * {@code -Dstatus} prints each point's state in the store, {@code -Dskip.finished=true} runs only the points
+ * the store has not finished, {@code -Dsubmit=slurm} submits the missing points as a Slurm job array:
+ * {@link SlurmSubmission}; a bare {@code -Dname} counts only through {@code bin/creamlab} or Maven, which
+ * make it {@code true}).
  * Exit status: 0 when every run finished, 1 when a run failed, 2 for an unknown experiment or an
  * invalid parameter (reported before anything runs), 143 when SIGTERM stopped the run in progress at
  * a checkpoint (it stays resumable).
