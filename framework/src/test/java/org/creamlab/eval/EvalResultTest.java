@@ -31,6 +31,18 @@ class EvalResultTest {
     }
 
     @Test
+    void poolsOnlyTheCellsItIsAskedFor() {
+        EvalResult result = new EvalResult(1, 2, List.of(
+                cell("lines", 64, true, true, false),
+                cell("kv", 64, false, false),
+                cell("lines", 128, true, false, false, false, true)));
+
+        Map<String, PooledAccuracy> beyond = result.pooledByTask(true, c -> c.length() > 64);
+
+        assertEquals(Map.of("lines", new PooledAccuracy(2, 5)), beyond, "kv has no cell beyond 64 tokens");
+    }
+
+    @Test
     void refusesAScoringThatWasNotRun() {
         EvalResult result = new EvalResult(1, 2, List.of(cell("lines", 64, true)));
         assertThrows(IllegalStateException.class, () -> result.pooledByTask(false));

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import jakarta.inject.Inject;
 import org.creamlab.config.Settings;
-import org.creamlab.eval.CellResult;
 import org.creamlab.eval.EvalResult;
 import org.creamlab.metric.Dimensions;
 import org.creamlab.experiment.Experiment;
@@ -109,21 +108,10 @@ public final class RegressionExperiment implements ExperimentBody {
         for (String method : METHODS) {
             RunContext part = new ScopedRunContext(run, method + "/seed-" + seed, seed);
             EvalResult result = study.run(part, method, "linear");
-            Map<String, long[]> pooled = new LinkedHashMap<>();
-            for (CellResult c : result.cells()) {
-                if (c.cell().length() <= recipe.window()) {
-                    continue;   // the guard is about extension, beyond the pre-trained window
-                }
-                long[] acc = pooled.computeIfAbsent(c.cell().task(), t -> new long[2]);
-                for (boolean ok : c.teacherForced()) {
-                    acc[0] += ok ? 1 : 0;
-                    acc[1]++;
-                }
-            }
-            pooled.forEach((task, acc) -> {
-                double a = (double) acc[0] / acc[1];
-                key.put(method + "/" + task, a);
-                run.metrics().log(new org.creamlab.metric.Metric("regression/accuracy", seed, a,
+            // the guard is about extension: only the cells beyond the pre-trained window
+            result.pooledByTask(true, cell -> cell.length() > recipe.window()).forEach((task, pooled) -> {
+                key.put(method + "/" + task, pooled.accuracy());
+                run.metrics().log(new org.creamlab.metric.Metric("regression/accuracy", seed, pooled.accuracy(),
                         Dimensions.task(method + "/" + task)));
             });
         }
