@@ -22,10 +22,9 @@ public final class ProvenanceCollector {
 
     public static Provenance collect(Settings settings, EngineService engineService) {
         Engine engine = engineService.start();
-        String commit = git(settings.root(), "rev-parse", "HEAD");
         String status = git(settings.root(), "status", "--porcelain", "--untracked-files=no");
         return new Provenance(
-                commit == null ? "unknown" : commit.trim(),
+                gitCommit(settings),
                 status == null ? null : !status.isBlank(),
                 System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")",
                 Engine.getDjlVersion(),

@@ -118,11 +118,9 @@ public final class ExperimentSession implements AutoCloseable {
      */
     private List<List<RunPlan>> withoutFinished(List<ExperimentDescriptor> experiments, List<List<RunPlan>> all) {
         String head = ProvenanceCollector.gitCommit(settings);
-        java.time.Instant now = java.time.Instant.now();
         List<List<RunPlan>> kept = new ArrayList<>();
         for (int i = 0; i < experiments.size(); i++) {
-            List<SweepStatus.Point> points = SweepStatus.of(all.get(i), readStore().runs(experiments.get(i).name()), now,
-                    java.time.Duration.ofSeconds(RunStore.DEFAULT_STALE_SECONDS));
+            List<SweepStatus.Point> points = statusOf(experiments.get(i), all.get(i));
             for (SweepStatus.Point p : points) {
                 if (!p.state().needsRun()) {
                     StoredRun r = p.run().orElseThrow();
@@ -186,13 +184,17 @@ public final class ExperimentSession implements AutoCloseable {
     /** Each point of each selected experiment with its state in the store. */
     public List<List<SweepStatus.Point>> status(List<ExperimentDescriptor> experiments) {
         List<List<RunPlan>> all = sweeps(experiments);
-        java.time.Instant now = java.time.Instant.now();
         List<List<SweepStatus.Point>> out = new ArrayList<>();
         for (int i = 0; i < experiments.size(); i++) {
-            out.add(SweepStatus.of(all.get(i), readStore().runs(experiments.get(i).name()), now,
-                    java.time.Duration.ofSeconds(RunStore.DEFAULT_STALE_SECONDS)));
+            out.add(statusOf(experiments.get(i), all.get(i)));
         }
         return out;
+    }
+
+    /** The state in the store of each of {@code plans}, points of {@code experiment}. */
+    private List<SweepStatus.Point> statusOf(ExperimentDescriptor experiment, List<RunPlan> plans) {
+        return SweepStatus.of(plans, readStore().runs(experiment.name()), java.time.Instant.now(),
+                java.time.Duration.ofSeconds(RunStore.DEFAULT_STALE_SECONDS));
     }
 
     /** What {@code -Dstatus} prints: {@link SweepStatus#describe} for each selected experiment. */

@@ -15,14 +15,15 @@ class EvalResultTest {
         return new CellResult(new EvalCell(task, length, Placement.uniform()), null, teacherForced);
     }
 
+    /** Lines at 64 (2 of 3) and 128 (2 of 5) tokens, kv at 64 (0 of 2). */
+    private static final EvalResult THREE_CELLS = new EvalResult(1, 2, List.of(
+            cell("lines", 64, true, true, false),
+            cell("kv", 64, false, false),
+            cell("lines", 128, true, false, false, false, true)));
+
     @Test
     void poolsEveryCellOfATaskAndKeepsTasksApart() {
-        EvalResult result = new EvalResult(1, 2, List.of(
-                cell("lines", 64, true, true, false),
-                cell("kv", 64, false, false),
-                cell("lines", 128, true, false, false, false, true)));
-
-        Map<String, PooledAccuracy> pooled = result.pooledByTask(true);
+        Map<String, PooledAccuracy> pooled = THREE_CELLS.pooledByTask(true);
 
         assertEquals(List.of("lines", "kv"), List.copyOf(pooled.keySet()));
         assertEquals(new PooledAccuracy(4, 8), pooled.get("lines"));
@@ -32,12 +33,7 @@ class EvalResultTest {
 
     @Test
     void poolsOnlyTheCellsItIsAskedFor() {
-        EvalResult result = new EvalResult(1, 2, List.of(
-                cell("lines", 64, true, true, false),
-                cell("kv", 64, false, false),
-                cell("lines", 128, true, false, false, false, true)));
-
-        Map<String, PooledAccuracy> beyond = result.pooledByTask(true, c -> c.length() > 64);
+        Map<String, PooledAccuracy> beyond = THREE_CELLS.pooledByTask(true, c -> c.length() > 64);
 
         assertEquals(Map.of("lines", new PooledAccuracy(2, 5)), beyond, "kv has no cell beyond 64 tokens");
     }
