@@ -81,13 +81,36 @@ public final class ExperimentRunner {
      * On failure the run is stored FAILED and the exception is rethrown.
      */
     public Outcome run(RunPlan plan, LongConsumer onStarted) throws Exception {
+        return run(plan, onStarted, runId -> { });
+    }
+
+    /**
+     * Runs the plan, telling {@code onStarted} the run id as soon as it is stored and {@code onEnded}
+     * the same id once the run has ended (finished, failed or stopped), while the run still counts as
+     * in progress: a stop signal waits for {@code onEnded} before it closes the store, so
+     * {@code onEnded} may read the run's metrics. A failure of {@code onEnded} is logged, not thrown.
+     * On failure the run is stored FAILED and the exception is rethrown.
+     */
+    public Outcome run(RunPlan plan, LongConsumer onStarted, LongConsumer onEnded) throws Exception {
         if (!stop.tryBegin()) {
             throw new RunStoppedException(0, null);   // stopping: start nothing new
         }
+        long[] runId = {-1};
         try {
-            return runBegun(plan, onStarted);
+            return runBegun(plan, id -> {
+                runId[0] = id;
+                onStarted.accept(id);
+            });
         } finally {
-            stop.settled();
+            try {
+                if (runId[0] >= 0) {
+                    onEnded.accept(runId[0]);
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("run {}: after its end: {}", runId[0], e.toString());
+            } finally {
+                stop.settled();
+            }
         }
     }
 

@@ -279,6 +279,19 @@ public final class ExperimentSession implements AutoCloseable {
         return readOnlyStore;
     }
 
+    /**
+     * Whether a stop signal (SIGTERM, SIGINT) was received: the session is closing its store and the
+     * process is about to exit, so nothing more should be read from or written to the store.
+     */
+    public boolean stopRequested() {
+        return stop.requested();
+    }
+
+    /** The session's stop signal (tests: to act as the signal handler does). */
+    StopSignal stopSignal() {
+        return stop;
+    }
+
     /** The store, starting the session's services if needed. */
     public RunStore store() {
         return runner().store();

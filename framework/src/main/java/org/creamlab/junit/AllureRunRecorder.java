@@ -44,17 +44,9 @@ public final class AllureRunRecorder {
             r.setTestCaseId(testCase);
         });
         ExperimentRunner runner = session.runner();
-        long[] runId = {-1};
-        try {
-            runner.run(plan, id -> {
-                runId[0] = id;
-                Allure.label(RUN_ID_LABEL, Long.toString(id));
-            });
-        } finally {
-            if (runId[0] >= 0) {
-                describeMetrics(runner.store().metrics(runId[0]));
-            }
-        }
+        runner.run(plan,
+                id -> Allure.label(RUN_ID_LABEL, Long.toString(id)),
+                id -> describeMetrics(runner.store().metrics(id)));   // before a stop signal may close the store
     }
 
     private static void describeMetrics(List<Metric> metrics) {

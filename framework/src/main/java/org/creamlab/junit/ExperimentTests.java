@@ -87,7 +87,7 @@ public final class ExperimentTests {
                     try {
                         AllureRunRecorder.run(session, plan);
                     } finally {
-                        if (last) {
+                        if (last && !session.stopRequested()) {   // a stop closes the store and exits
                             long s = (System.nanoTime() - started[0]) / 1_000_000_000L;
                             String line = String.format(java.util.Locale.ROOT, "[creamlab] %s: %d runs in %d min %02d s%s",
                                     name, points.size(), s / 60, s % 60, RunParts.describe(session.store(), name, since[0]));
