@@ -50,6 +50,15 @@ public final class EvalHarness {
      */
     public EvalResult run(ScoringModel model, EvalSet set, EvalOptions options, MetricLog metrics,
                           Map<EvalCell, CellResult> completed) {
+        return run(model, set, options, metrics, completed, PredictionSink.NONE);
+    }
+
+    /**
+     * The same, also handing every teacher-forced prediction of the cells computed here to
+     * {@code predictions} (cells taken from {@code completed} are not scored again, so not handed on).
+     */
+    public EvalResult run(ScoringModel model, EvalSet set, EvalOptions options, MetricLog metrics,
+                          Map<EvalCell, CellResult> completed, PredictionSink predictions) {
         Progress progress = new Progress("evaluation", set.size(), nanoClock, progressIntervalNanos, LOG::info);
         List<CellResult> results = new ArrayList<>();
         for (Map.Entry<EvalCell, List<TaskSample>> e : set.samples().entrySet()) {
@@ -62,7 +71,7 @@ public final class EvalHarness {
                 progress.advance(samples.size());
                 continue;
             }
-            boolean[] tf = options.teacherForced() ? teacherForced(model, samples, options.batchSize()) : null;
+            boolean[] tf = options.teacherForced() ? teacherForced(model, cell, samples, options.batchSize(), predictions) : null;
             boolean[] greedy = options.greedy() ? greedy(model, samples, options.maxNewTokens()) : null;
             CellResult result = new CellResult(cell, greedy, tf);
             report(result, options.metricPrefix(), metrics);
@@ -72,7 +81,8 @@ public final class EvalHarness {
         return new EvalResult(set.seed(), set.fingerprint(), results);
     }
 
-    private boolean[] teacherForced(ScoringModel model, List<TaskSample> samples, int batchSize) {
+    private boolean[] teacherForced(ScoringModel model, EvalCell cell, List<TaskSample> samples, int batchSize,
+                                    PredictionSink predictions) {
         boolean[] out = new boolean[samples.size()];
         for (int from = 0; from < samples.size(); from += batchSize) {
             int to = Math.min(samples.size(), from + batchSize);
@@ -85,6 +95,7 @@ public final class EvalHarness {
             List<TargetScores> scores = model.scoreTargets(prompts, answers);
             for (int i = from; i < to; i++) {
                 out[i] = scores.get(i - from).exactMatch(answers.get(i - from));
+                predictions.accept(cell, i, samples.get(i), scores.get(i - from));
             }
         }
         return out;

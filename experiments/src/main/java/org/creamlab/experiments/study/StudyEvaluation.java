@@ -1,6 +1,9 @@
 package org.creamlab.experiments.study;
 
 import ai.djl.ndarray.NDManager;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
@@ -15,6 +18,7 @@ import org.creamlab.eval.EvalResult;
 import org.creamlab.eval.EvalSet;
 import org.creamlab.eval.LlamaScoringModel;
 import org.creamlab.eval.Perplexity;
+import org.creamlab.eval.PredictionsFile;
 import org.creamlab.metric.Dimensions;
 import org.creamlab.metric.Metric;
 import org.creamlab.metric.MetricLog;
@@ -70,8 +74,15 @@ public final class StudyEvaluation {
                                int perGridCell, boolean greedy, long seed, RunContext run) {
         EvalSet set = evaluationSet(window, target, perCell, perGridCell, seed, true);
         Map<EvalCell, CellResult> completed = completedBeforeResume(set, run);
-        EvalResult result = new EvalHarness(data.tokenizer()).run(scorer, set,
-                new EvalOptions(greedy, true, 8, 8, "eval"), run.metrics(), completed);
+        Path predictionsFile = run.workDirectory().resolve(PREDICTIONS_FILE);
+        EvalResult result;
+        try (PredictionsFile predictions = new PredictionsFile(predictionsFile, data.tokenizer())) {
+            result = new EvalHarness(data.tokenizer()).run(scorer, set, new EvalOptions(greedy, true, 8, 8, "eval"),
+                    run.metrics(), completed, predictions);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + predictionsFile, e);
+        }
+        run.artifact(PREDICTIONS_ARTIFACT, predictionsFile);
         storeOutcomes(result, run);
         List<Integer> windows = List.of(window, 2 * window, target / 2, target);
         Perplexity.evaluate(scorer, data.heldOutFiller(seed, Math.max(4, perCell / 5), target), windows, "eval", run.metrics());
@@ -79,6 +90,15 @@ public final class StudyEvaluation {
                 RECALL_PERPLEXITY, run.metrics());
         return result;
     }
+
+    /**
+     * The final evaluation's teacher-forced predictions, one line per sample (see {@link PredictionsFile}),
+     * in the run's folder; a resumed run writes only the cells it evaluates again.
+     */
+    public static final String PREDICTIONS_FILE = "eval-predictions.tsv.gz";
+
+    /** The artifact kind of {@link #PREDICTIONS_FILE} in the store. */
+    public static final String PREDICTIONS_ARTIFACT = "eval-predictions";
 
     /** Task name of the far-recall perplexity ({@code eval/recall-perplexity}): a repeat of text L/2 back. */
     public static final String RECALL_PERPLEXITY = "recall-perplexity";
