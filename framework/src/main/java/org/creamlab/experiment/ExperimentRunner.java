@@ -106,8 +106,8 @@ public final class ExperimentRunner {
                 if (runId[0] >= 0) {
                     onEnded.accept(runId[0]);
                 }
-            } catch (RuntimeException e) {
-                LOG.warn("run {}: after its end: {}", runId[0], e.toString());
+            } catch (RuntimeException | Error e) {   // never in place of the run's own outcome
+                LOG.warn("run {}: after its end: {}", runId[0], e.toString(), e);
             } finally {
                 stop.settled();
             }

@@ -280,11 +280,21 @@ public final class ExperimentSession implements AutoCloseable {
     }
 
     /**
-     * Whether a stop signal (SIGTERM, SIGINT) was received: the session is closing its store and the
-     * process is about to exit, so nothing more should be read from or written to the store.
+     * Runs {@code action} (which may read the store) unless a stop signal (SIGTERM, SIGINT) was received;
+     * a signal that comes while it runs waits for it, as for a run in progress, before the store closes.
+     *
+     * @return false when a stop was requested and {@code action} did not run
      */
-    public boolean stopRequested() {
-        return stop.requested();
+    public boolean unlessStopping(Runnable action) {
+        if (!stop.tryBegin()) {
+            return false;
+        }
+        try {
+            action.run();
+            return true;
+        } finally {
+            stop.settled();
+        }
     }
 
     /** The session's stop signal (tests: to act as the signal handler does). */

@@ -87,12 +87,14 @@ public final class ExperimentTests {
                     try {
                         AllureRunRecorder.run(session, plan);
                     } finally {
-                        if (last && !session.stopRequested()) {   // a stop closes the store and exits
-                            long s = (System.nanoTime() - started[0]) / 1_000_000_000L;
-                            String line = String.format(java.util.Locale.ROOT, "[creamlab] %s: %d runs in %d min %02d s%s",
-                                    name, points.size(), s / 60, s % 60, RunParts.describe(session.store(), name, since[0]));
-                            System.out.println(line);
-                            org.slf4j.LoggerFactory.getLogger(ExperimentTests.class).info(line);
+                        if (last) {   // not once a stop is closing the store
+                            session.unlessStopping(() -> {
+                                long s = (System.nanoTime() - started[0]) / 1_000_000_000L;
+                                String line = String.format(java.util.Locale.ROOT, "[creamlab] %s: %d runs in %d min %02d s%s",
+                                        name, points.size(), s / 60, s % 60, RunParts.describe(session.store(), name, since[0]));
+                                System.out.println(line);
+                                org.slf4j.LoggerFactory.getLogger(ExperimentTests.class).info(line);
+                            });
                         }
                     }
                 }));

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.creamlab.config.Settings;
 import org.creamlab.metric.Metric;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,19 +29,25 @@ class StopAfterRunEndTest {
     @Experiment(name = "no-safe-point", description = "one metric, no checkpoint (test fixture)")
     @Seeds(1)
     public static final class NoSafePoint implements ExperimentBody {
-        static final CountDownLatch STARTED = new CountDownLatch(1);
-        static final CountDownLatch STOP_REQUESTED = new CountDownLatch(1);
+        static CountDownLatch started;
+        static CountDownLatch stopRequested;
 
         @Override
         public void run(RunContext context) throws Exception {
-            STARTED.countDown();
-            assertTrue(STOP_REQUESTED.await(30, TimeUnit.SECONDS));
+            started.countDown();
+            assertTrue(stopRequested.await(30, TimeUnit.SECONDS));
             context.metrics().log("eval/score", 0, 0.75);
         }
     }
 
     @TempDir
     Path root;
+
+    @BeforeEach
+    void freshLatches() {
+        NoSafePoint.started = new CountDownLatch(1);
+        NoSafePoint.stopRequested = new CountDownLatch(1);
+    }
 
     @Test
     void theRunsMetricsAreReadBeforeTheStopClosesTheStore() throws Exception {
@@ -58,9 +65,9 @@ class StopAfterRunEndTest {
         AtomicReference<Boolean> settledInTime = new AtomicReference<>();
         Thread handler = new Thread(() -> {
             try {
-                assertTrue(NoSafePoint.STARTED.await(30, TimeUnit.SECONDS));
+                assertTrue(NoSafePoint.started.await(30, TimeUnit.SECONDS));
                 stop.request();
-                NoSafePoint.STOP_REQUESTED.countDown();
+                NoSafePoint.stopRequested.countDown();
                 settledInTime.set(stop.awaitSettled(Duration.ofSeconds(30)));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -71,12 +78,19 @@ class StopAfterRunEndTest {
         handler.start();
 
         AtomicReference<List<Metric>> read = new AtomicReference<>();
+        AtomicReference<Boolean> settledDuringOnEnded = new AtomicReference<>();
         runner.run(plan, id -> { }, id -> {
+            try {
+                settledDuringOnEnded.set(stop.awaitSettled(Duration.ZERO));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             sleep(300);   // the handler, were it not held back, would close the store meanwhile
             read.set(runner.store().metrics(id));
         });
         handler.join(60_000);
 
+        assertEquals(Boolean.FALSE, settledDuringOnEnded.get(), "the run still counts as in progress during onEnded");
         assertEquals(Boolean.TRUE, settledInTime.get(), "the handler saw the run settle");
         assertNotNull(read.get(), "onEnded read the run's metrics (a closed store fails the read)");
         assertFalse(read.get().isEmpty(), "onEnded read the run's metrics from an open store");

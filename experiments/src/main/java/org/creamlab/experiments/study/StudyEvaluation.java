@@ -74,15 +74,29 @@ public final class StudyEvaluation {
                                int perGridCell, boolean greedy, long seed, RunContext run) {
         EvalSet set = evaluationSet(window, target, perCell, perGridCell, seed, true);
         Map<EvalCell, CellResult> completed = completedBeforeResume(set, run);
-        Path predictionsFile = run.workDirectory().resolve(PREDICTIONS_FILE);
+        EvalOptions options = new EvalOptions(greedy, true, 8, 8, "eval");
         EvalResult result;
-        try (PredictionsFile predictions = new PredictionsFile(predictionsFile, data.tokenizer())) {
-            result = new EvalHarness(data.tokenizer()).run(scorer, set, new EvalOptions(greedy, true, 8, 8, "eval"),
-                    run.metrics(), completed, predictions);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + predictionsFile, e);
+        if (completed.size() == set.samples().size()) {   // resumed after the evaluation: its file is written
+            result = new EvalHarness(data.tokenizer()).run(scorer, set, options, run.metrics(), completed);
+        } else {
+            Path predictionsFile = run.workDirectory().resolve(PREDICTIONS_FILE);
+            PredictionsFile predictions;
+            try {
+                predictions = new PredictionsFile(predictionsFile, data.tokenizer());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + predictionsFile, e);
+            }
+            boolean written;
+            try (predictions) {
+                result = new EvalHarness(data.tokenizer()).run(scorer, set, options, run.metrics(), completed, predictions);
+                written = predictions.finish();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot finish " + predictionsFile, e);
+            }
+            if (written) {
+                run.artifact(PREDICTIONS_ARTIFACT, predictionsFile);
+            }
         }
-        run.artifact(PREDICTIONS_ARTIFACT, predictionsFile);
         storeOutcomes(result, run);
         List<Integer> windows = List.of(window, 2 * window, target / 2, target);
         Perplexity.evaluate(scorer, data.heldOutFiller(seed, Math.max(4, perCell / 5), target), windows, "eval", run.metrics());
@@ -93,7 +107,8 @@ public final class StudyEvaluation {
 
     /**
      * The final evaluation's teacher-forced predictions, one line per sample (see {@link PredictionsFile}),
-     * in the run's folder; a resumed run writes only the cells it evaluates again.
+     * in the run's folder. The per-sample outcomes are stored when the whole evaluation is done, so a run
+     * resumed before that evaluates (and writes) every cell again, and one resumed after it keeps its file.
      */
     public static final String PREDICTIONS_FILE = "eval-predictions.tsv.gz";
 
