@@ -137,8 +137,8 @@ public final class ExperimentRunner {
         java.util.concurrent.ScheduledFuture<?> heartbeat = heartbeats.scheduleWithFixedDelay(() -> beat(runId),
                 HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
         try {
-            Path work = settings.runsDirectory().resolve(e.name()).resolve(Long.toString(runId));
-            Files.createDirectories(work);
+            Path work = RunFolder.prepare(settings.runsDirectory().resolve(e.name()).resolve(Long.toString(runId)),
+                    interrupted.isPresent(), runId);
             ExperimentBody body = injector.getInstance(e.type());
             body.run(new StoredRunContext(plan, runId, work, interrupted.isPresent(), stored, previous));
             stopHeartbeat(heartbeat);
