@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
 import java.util.zip.GZIPOutputStream;
 import org.creamlab.data.TaskSample;
 import org.creamlab.data.Tokenizer;
@@ -77,9 +78,9 @@ public final class PredictionsFile implements PredictionSink, Closeable {
         }
         int[] predicted = scores.argmax();
         int[] answer = sample.answer();
-        int firstWrong = firstDifference(answer, predicted);
+        int firstWrong = Arrays.mismatch(answer, predicted);   // equal lengths: TargetScores has one entry per answer token
         int offset = firstWrong < 0 ? sample.goldOffset()
-                : nearestOccurrence(sample.prompt(), new int[] {predicted[firstWrong]}, sample.goldOffset() + firstWrong);
+                : nearestOccurrence(sample.prompt(), predicted[firstWrong], sample.goldOffset() + firstWrong);
         Dimensions d = cell.dimensions();
         String line = String.join("\t", cell.task(), Integer.toString(cell.length()), text(d.position()),
                 text(d.depth()), Integer.toString(index), firstWrong < 0 ? "1" : "0",
@@ -95,34 +96,15 @@ public final class PredictionsFile implements PredictionSink, Closeable {
         }
     }
 
-    /** The first index where {@code a} and {@code b} differ, or -1 when they are equal. */
-    static int firstDifference(int[] a, int[] b) {
-        for (int j = 0; j < Math.min(a.length, b.length); j++) {
-            if (a[j] != b[j]) {
-                return j;
-            }
-        }
-        return a.length == b.length ? -1 : Math.min(a.length, b.length);
-    }
-
-    /** The start of the occurrence of {@code tokens} in {@code prompt} nearest {@code around}, or -1. */
-    static int nearestOccurrence(int[] prompt, int[] tokens, int around) {
+    /** The position of the occurrence of {@code token} in {@code prompt} nearest {@code around} (a tie: the earlier), or -1. */
+    static int nearestOccurrence(int[] prompt, int token, int around) {
         int best = -1;
-        for (int start = 0; start + tokens.length <= prompt.length; start++) {
-            if (matchesAt(prompt, tokens, start) && (best < 0 || Math.abs(start - around) < Math.abs(best - around))) {
-                best = start;
+        for (int i = 0; i < prompt.length; i++) {
+            if (prompt[i] == token && (best < 0 || Math.abs(i - around) < Math.abs(best - around))) {
+                best = i;
             }
         }
         return best;
-    }
-
-    private static boolean matchesAt(int[] prompt, int[] tokens, int start) {
-        for (int j = 0; j < tokens.length; j++) {
-            if (prompt[start + j] != tokens[j]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static String text(Double value) {

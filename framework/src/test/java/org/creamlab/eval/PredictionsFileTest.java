@@ -104,7 +104,7 @@ class PredictionsFileTest {
                     int[] predicted = Arrays.copyOfRange(s.prompt(), s.goldOffset() - MISS, s.goldOffset() - MISS + s.answer().length);
                     assertEquals(TOKENIZER.decode(predicted).strip(), r[9]);
                     int wrong = Integer.parseInt(r[10]);
-                    assertEquals(PredictionsFile.firstDifference(s.answer(), predicted), wrong);
+                    assertEquals(Arrays.mismatch(s.answer(), predicted), wrong);
                     assertTrue(wrong >= 0 && predicted[wrong] != s.answer()[wrong], "the first wrong token");
                     int at = Integer.parseInt(r[11]);
                     assertTrue(at >= 0 && Math.abs(at - (s.goldOffset() + wrong)) <= MISS,
@@ -128,21 +128,13 @@ class PredictionsFileTest {
     }
 
     @Test
-    void theFirstWrongTokenIsFound() {
-        assertEquals(-1, PredictionsFile.firstDifference(new int[] {4, 5}, new int[] {4, 5}));
-        assertEquals(0, PredictionsFile.firstDifference(new int[] {4, 5}, new int[] {6, 5}));
-        assertEquals(1, PredictionsFile.firstDifference(new int[] {4, 5}, new int[] {4, 6}));
-    }
-
-    @Test
     void theOccurrenceNearestTheGoldOffsetIsReported() {
         int[] prompt = {5, 1, 2, 9, 1, 2, 7};
-        assertEquals(4, PredictionsFile.nearestOccurrence(prompt, new int[] {1, 2}, 5));
-        assertEquals(1, PredictionsFile.nearestOccurrence(prompt, new int[] {1, 2}, 0));
-        assertEquals(0, PredictionsFile.nearestOccurrence(new int[] {1, 2, 1, 2}, new int[] {1, 2}, 1), "a tie goes to the earlier");
-        assertEquals(6, PredictionsFile.nearestOccurrence(prompt, new int[] {7}, 0));
-        assertEquals(-1, PredictionsFile.nearestOccurrence(prompt, new int[] {3}, 0));
-        assertEquals(-1, PredictionsFile.nearestOccurrence(prompt, new int[] {7, 8}, 6), "never past the prompt's end");
+        assertEquals(4, PredictionsFile.nearestOccurrence(prompt, 1, 5));
+        assertEquals(1, PredictionsFile.nearestOccurrence(prompt, 1, 0));
+        assertEquals(0, PredictionsFile.nearestOccurrence(new int[] {1, 0, 1}, 1, 1), "a tie goes to the earlier");
+        assertEquals(6, PredictionsFile.nearestOccurrence(prompt, 7, 0));
+        assertEquals(-1, PredictionsFile.nearestOccurrence(prompt, 3, 0));
     }
 
     private static List<String[]> read(Path file) throws IOException {

@@ -80,18 +80,12 @@ public final class StudyEvaluation {
             result = new EvalHarness(data.tokenizer()).run(scorer, set, options, run.metrics(), completed);
         } else {
             Path predictionsFile = run.workDirectory().resolve(PREDICTIONS_FILE);
-            PredictionsFile predictions;
-            try {
-                predictions = new PredictionsFile(predictionsFile, data.tokenizer());
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot write " + predictionsFile, e);
-            }
             boolean written;
-            try (predictions) {
+            try (PredictionsFile predictions = new PredictionsFile(predictionsFile, data.tokenizer())) {
                 result = new EvalHarness(data.tokenizer()).run(scorer, set, options, run.metrics(), completed, predictions);
                 written = predictions.finish();
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot finish " + predictionsFile, e);
+                throw new UncheckedIOException("cannot write " + predictionsFile, e);
             }
             if (written) {
                 run.artifact(PREDICTIONS_ARTIFACT, predictionsFile);
