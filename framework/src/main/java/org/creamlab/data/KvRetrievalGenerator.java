@@ -14,7 +14,7 @@ import java.util.random.RandomGenerator;
  * pairs as fit in {@code length} (prompt at most {@code length}, less than one pair shorter); with
  * {@link #samplePairs} it holds exactly the requested number.
  */
-public final class KvRetrievalGenerator implements TaskGenerator {
+public final class KvRetrievalGenerator implements AskableTaskGenerator {
 
     private final Tokenizer tokenizer;
     private final List<String> ids;
@@ -92,18 +92,11 @@ public final class KvRetrievalGenerator implements TaskGenerator {
     }
 
     /**
-     * One more question about a sample's record: its tokens, the answer's tokens and where the
-     * answer's value sits in the first sample's prompt.
+     * {@inheritDoc} Follow-ups ask for other pairs' values; {@link #followUpTokens} bounds the tokens
+     * they add.
      */
-    public record FollowUp(int[] question, int[] answer, int goldOffset) {}
-
-    /**
-     * A sample whose record is asked about {@code questions} times (fine-tuning only): the sample as
-     * {@link #sample} makes it for a prompt of {@code length} tokens, then {@code questions - 1}
-     * follow-up questions about other pairs (distinct, uniformly drawn) that a document appends after
-     * the first answer, each with its answer. {@link #followUpTokens} bounds the tokens they add.
-     */
-    public Asked sampleAsked(RandomGenerator rng, int length, int questions) {
+    @Override
+    public AskedSample sampleAsked(RandomGenerator rng, int length, int questions) {
         if (questions < 1) {
             throw new IllegalArgumentException("setting 'questions': must be >= 1, got " + questions);
         }
@@ -121,19 +114,16 @@ public final class KvRetrievalGenerator implements TaskGenerator {
                 others.add(i);
             }
         }
-        List<FollowUp> followUps = new ArrayList<>();
+        List<AskedSample.FollowUp> followUps = new ArrayList<>();
         for (int q = 1; q < questions && !others.isEmpty(); q++) {
             int i = others.remove(rng.nextInt(others.size()));
-            followUps.add(new FollowUp(tokenizer.encode(Templates.KV_QUESTION.formatted(keys.get(i))),
+            followUps.add(new AskedSample.FollowUp(tokenizer.encode(Templates.KV_QUESTION.formatted(keys.get(i))),
                     tokenizer.encode(values.get(i)), offsets.get(i)));
         }
-        return new Asked(first, List.copyOf(followUps));
+        return new AskedSample(first, followUps);
     }
 
-    /** A sample and its follow-up questions ({@link #sampleAsked}). */
-    public record Asked(TaskSample first, List<FollowUp> followUps) {}
-
-    /** The most tokens {@code count} follow-ups add: question, answer and {@code <eos>} each. */
+    @Override
     public int followUpTokens(int count) {
         return count * (longestQuestion + longestValue + 1);
     }

@@ -48,14 +48,14 @@ final class LabelledDocumentBuilder {
     }
 
     /**
-     * Appends a kv sample and its follow-up questions: the sample as {@link #task}, then each
+     * Appends a sample and its follow-up questions: the sample as {@link #task}, then each
      * follow-up's question (unlabelled), answer ({@code answer} targets, evidence in the record) and
      * {@code <eos>} (filler).
      */
-    int task(KvRetrievalGenerator.Asked asked) {
+    int task(AskedSample asked) {
         int answer = task(asked.first());
         int start = answer - asked.first().prompt().length;
-        for (KvRetrievalGenerator.FollowUp f : asked.followUps()) {
+        for (AskedSample.FollowUp f : asked.followUps()) {
             unlabelled(f.question());
             tokens.append(f.answer());
             for (int j = 0; j < f.answer().length; j++) {

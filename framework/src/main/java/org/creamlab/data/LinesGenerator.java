@@ -13,7 +13,7 @@ import java.util.random.RandomGenerator;
  * Lines are added while the whole prompt still fits in {@code length}: the prompt is at most
  * {@code length} tokens and less than one line shorter.
  */
-public final class LinesGenerator implements TaskGenerator {
+public final class LinesGenerator implements AskableTaskGenerator {
 
     private final Tokenizer tokenizer;
     private final List<String> keys;
@@ -21,6 +21,7 @@ public final class LinesGenerator implements TaskGenerator {
     private final int fixed;
     private final int longestLine;
     private final int longestQuestion;
+    private final int longestNumber;
     private final int numberOffsetInLine;
 
     /**
@@ -44,6 +45,7 @@ public final class LinesGenerator implements TaskGenerator {
         }
         this.longestLine = line;
         this.longestQuestion = question;
+        this.longestNumber = tokenizer.encode(widest).length;
         this.numberOffsetInLine = tokenizer.encode(Templates.LINE.formatted(this.keys.get(0), "")).length - 1;
     }
 
@@ -84,15 +86,57 @@ public final class LinesGenerator implements TaskGenerator {
         return build(rng, Integer.MAX_VALUE, lines, placement);
     }
 
-    /** Lines while the prompt fits {@code length} tokens, at most {@code count} of them. */
+    /**
+     * {@inheritDoc} Follow-ups ask for other lines' numbers; {@link #followUpTokens} bounds the tokens
+     * they add.
+     */
+    @Override
+    public AskedSample sampleAsked(RandomGenerator rng, int length, int questions) {
+        if (questions < 1) {
+            throw new IllegalArgumentException("setting 'questions': must be >= 1, got " + questions);
+        }
+        if (length < minimumLength()) {
+            sample(rng, length, Placement.uniform());   // throws with the reason
+        }
+        List<String> lineKeys = new ArrayList<>();
+        List<String> numbers = new ArrayList<>();
+        List<Integer> offsets = new ArrayList<>();
+        TaskSample first = build(rng, length, Integer.MAX_VALUE, Placement.uniform(), lineKeys, numbers, offsets);
+        List<Integer> others = new ArrayList<>();
+        for (int i = 0; i < lineKeys.size(); i++) {
+            if (i != first.goldIndex()) {
+                others.add(i);
+            }
+        }
+        List<AskedSample.FollowUp> followUps = new ArrayList<>();
+        for (int q = 1; q < questions && !others.isEmpty(); q++) {
+            int i = others.remove(rng.nextInt(others.size()));
+            followUps.add(new AskedSample.FollowUp(tokenizer.encode(Templates.LINES_QUESTION.formatted(lineKeys.get(i))),
+                    tokenizer.encode(numbers.get(i)), offsets.get(i)));
+        }
+        return new AskedSample(first, followUps);
+    }
+
+    @Override
+    public int followUpTokens(int count) {
+        return count * (longestQuestion + longestNumber + 1);
+    }
+
     private TaskSample build(RandomGenerator rng, int length, int count, Placement placement) {
+        return build(rng, length, count, placement, new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+    }
+
+    /**
+     * Lines while the prompt fits {@code length} tokens, at most {@code count} of them; lists each
+     * line's key, number and the offset of its number in the prompt.
+     */
+    private TaskSample build(RandomGenerator rng, int length, int count, Placement placement, List<String> lineKeys,
+                             List<String> numbers, List<Integer> numberOffsets) {
         if (placement instanceof Placement.Depth) {
             throw new IllegalArgumentException("setting 'placement': lines takes a position or uniform, not a depth");
         }
         Draws.Shuffle<String> keyDraws = Draws.shuffle(keys, rng);
         Draws.DistinctLongs numberDraws = new Draws.DistinctLongs(rng, values.min(), values.max());
-        List<String> lineKeys = new ArrayList<>();
-        List<String> numbers = new ArrayList<>();
         List<int[]> lines = new ArrayList<>();
         long used = fixed + longestQuestion;
         while (lines.size() < count && used + longestLine <= length) {
@@ -116,6 +160,7 @@ public final class LinesGenerator implements TaskGenerator {
         int goldOffset = -1;
         for (int i = 0; i < n; i++) {
             int start = prompt.append(lines.get(i));
+            numberOffsets.add(start + numberOffsetInLine);
             if (i == gold) {
                 goldOffset = start + numberOffsetInLine;
             }

@@ -212,13 +212,27 @@ public final class LongDocumentGenerator {
      * times ({@link KvRetrievalGenerator#sampleAsked}): as many long-range answers from one record.
      */
     public TrainingDocument spanning(RandomGenerator rng, int length, int kvQuestions) {
+        return spanning(rng, length, kvQuestions, 1);
+    }
+
+    /**
+     * As {@link #spanning(RandomGenerator, int)}, and a key-value record is asked {@code kvQuestions}
+     * times, a LongChat-Lines record {@code linesQuestions} times ({@link AskableTaskGenerator#sampleAsked}):
+     * as many long-range answers from one record. With both at 1 the same document as the two-argument form.
+     */
+    public TrainingDocument spanning(RandomGenerator rng, int length, int kvQuestions, int linesQuestions) {
         int kind = mix.draw(rng, false);
         LabelledDocumentBuilder doc = new LabelledDocumentBuilder(tokenizer);
         String task = Tasks.ALL.get(kind);
-        if (kvQuestions > 1 && task.equals(Tasks.KV) && tasks.get(task) instanceof KvRetrievalGenerator kv) {
-            doc.task(kv.sampleAsked(rng, length - maxAnswer - 1 - kv.followUpTokens(kvQuestions - 1), kvQuestions));
+        int questions = task.equals(Tasks.KV) ? kvQuestions : task.equals(Tasks.LINES) ? linesQuestions : 1;
+        if (questions > 1 && tasks.get(task) instanceof AskableTaskGenerator askable) {
+            doc.task(askable.sampleAsked(rng, length - maxAnswer - 1 - askable.followUpTokens(questions - 1), questions));
         } else {
             doc.task(tasks.get(task).sample(rng, length - maxAnswer - 1, Placement.uniform()));
+        }
+        if (doc.size() > length) {
+            throw new IllegalStateException("a spanning " + task + " document came out " + doc.size()
+                    + " tokens long for a row of " + length);
         }
         if (length - doc.size() > 0) {
             doc.filler(new FillerStream(tokenizer, grammar, rng).take(length - doc.size()));

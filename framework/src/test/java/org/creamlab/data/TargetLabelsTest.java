@@ -2,6 +2,7 @@ package org.creamlab.data;
 
 import static org.creamlab.data.Fixtures.TASKS;
 import static org.creamlab.data.Fixtures.TOKENIZER;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -129,5 +130,49 @@ class TargetLabelsTest {
             assertTrue(answerTokens >= 8 && answerTokens <= 16, answerTokens + " answer tokens");
             assertTrue(farthest > 300, "an answer far from its pair: " + farthest);
         }
+    }
+
+    @Test
+    void aSpanningLinesRecordAskedSeveralTimesLabelsEveryAnswerWithItsLine() {
+        var linesOnly = new LongDocumentGenerator(TOKENIZER, TASKS, new FillerGrammar(), Map.of(LongDocumentGenerator.EPISODES, 1.0),
+                2, 128, COPY, EpisodeMix.parse("lines=1+kv=0.001+needle=0.001+passkey=0.001+copy=0.001"));
+        SplittableRandom rng = new SplittableRandom(9);
+        for (int n = 0; n < 10; n++) {
+            TrainingDocument once = linesOnly.spanning(rng, 1024, 8, 1);
+            TrainingDocument asked = linesOnly.spanning(rng, 1024, 1, 8);
+            assertEquals(1024, asked.length(), "a spanning row fills the row");
+            assertEvidenceRepeatsTheTarget(once);
+            assertEvidenceRepeatsTheTarget(asked);
+            int farthest = 0;
+            for (int i = 0; i < asked.length(); i++) {
+                if (asked.targetClass(i) == TargetClass.ANSWER) {
+                    farthest = Math.max(farthest, i - asked.evidence(i));
+                }
+            }
+            // 8 numbers of 1 or 2 tokens against 1 number: kvQuestions does not ask lines records again
+            assertTrue(answerTokens(asked) >= 8 && answerTokens(asked) <= 16, answerTokens(asked) + " answer tokens");
+            assertTrue(answerTokens(once) <= 2, answerTokens(once) + " answer tokens when asked once");
+            assertTrue(farthest > 300, "an answer far from its line: " + farthest);
+        }
+    }
+
+    @Test
+    void askingALinesRecordOnceIsTheSampleItself() {
+        LinesGenerator lines = (LinesGenerator) TASKS.get(Tasks.LINES);
+        TaskSample plain = lines.sample(new SplittableRandom(3), 600, Placement.uniform());
+        AskedSample asked = lines.sampleAsked(new SplittableRandom(3), 600, 1);
+        assertEquals(List.of(), asked.followUps());
+        assertEquals(plain.answerText(), asked.first().answerText());
+        assertEquals(plain.goldOffset(), asked.first().goldOffset());
+        assertArrayEquals(plain.prompt(), asked.first().prompt(), "the same draws make the same prompt");
+        assertThrows(IllegalArgumentException.class, () -> lines.sampleAsked(new SplittableRandom(3), 600, 0));
+    }
+
+    private static int answerTokens(TrainingDocument d) {
+        int n = 0;
+        for (int i = 0; i < d.length(); i++) {
+            n += d.targetClass(i) == TargetClass.ANSWER ? 1 : 0;
+        }
+        return n;
     }
 }

@@ -37,8 +37,7 @@ final class ExtensionBatches implements BatchSource {
     private final int rows;
     private final int pad;
     private final boolean fillerLoss;
-    private final double spanShare;
-    private final int spanQuestions;
+    private final SpanningRows spanning;
 
     /**
      * @param documentLength {@code L}: the long documents' length ({@code documents} corpus) and the
@@ -50,25 +49,16 @@ final class ExtensionBatches implements BatchSource {
      */
     ExtensionBatches(PositionScheme scheme, FineTuneCorpus corpus, LongDocumentGenerator documents, int documentLength,
                      int rows, int pad, boolean fillerLoss) {
-        this(scheme, corpus, documents, documentLength, rows, pad, fillerLoss, 0, 1);
+        this(scheme, corpus, documents, documentLength, rows, pad, fillerLoss, SpanningRows.NONE);
     }
 
     /**
-     * @param spanShare the share of full-length rows (rows of L, {@code rows} corpus) that hold one task
-     *     sample spanning the row ({@link LongDocumentGenerator#spanning}), so that evidence-to-answer
-     *     distances up to L are trained as often as shorter ones; rows of N are never affected
-     * @param spanQuestions how many questions a spanning key-value record is asked (1: one, as in evaluation)
+     * @param spanning whether and how full-length rows span the row with one task sample (rows of N
+     *     never do)
      */
     ExtensionBatches(PositionScheme scheme, FineTuneCorpus corpus, LongDocumentGenerator documents, int documentLength,
-                     int rows, int pad, boolean fillerLoss, double spanShare, int spanQuestions) {
-        if (spanQuestions < 1) {
-            throw new IllegalArgumentException("setting 'fullSpanQuestions': must be >= 1, got " + spanQuestions);
-        }
-        this.spanQuestions = spanQuestions;
-        if (!(spanShare >= 0 && spanShare <= 1)) {
-            throw new IllegalArgumentException("setting 'fullSpanShare': must be in [0, 1], got " + spanShare);
-        }
-        this.spanShare = spanShare;
+                     int rows, int pad, boolean fillerLoss, SpanningRows spanning) {
+        this.spanning = spanning;
         this.fillerLoss = fillerLoss;
         this.scheme = scheme;
         this.corpus = corpus;
@@ -109,8 +99,10 @@ final class ExtensionBatches implements BatchSource {
         int[] offsets;
         if (corpus == FineTuneCorpus.ROWS) {
             // only rows of L draw for the spanning layout: the window methods' stream is untouched
-            boolean span = spanShare > 0 && t >= documentLength && documentRandom.nextDouble() < spanShare;
-            doc = span ? documents.spanning(documentRandom, t, spanQuestions) : documents.episodes(documentRandom, t, t);
+            boolean span = spanning.share() > 0 && t >= documentLength && documentRandom.nextDouble() < spanning.share();
+            doc = span
+                    ? documents.spanning(documentRandom, t, spanning.kvQuestions(), spanning.linesQuestions())
+                    : documents.episodes(documentRandom, t, t);
             ids = sampler.next(documentLength).positionIds();
             offsets = identity(t);
         } else {

@@ -182,7 +182,8 @@ public final class ExtensionRun {
         }
         ExtensionBatches batches = new ExtensionBatches(scheme, corpus, documents,
                 extension.targetLength(), rows, data.tokenizer().specialTokens().pad(), p.getBoolean("fillerLoss"),
-                p.getDouble("fullSpanShare"), p.getInt("fullSpanQuestions"));
+                new SpanningRows(p.getDouble("fullSpanShare"), p.getInt("fullSpanQuestions"),
+                        p.getInt("fullSpanLinesQuestions")));
         logAudit(new SupervisionAudit(extension.targetLength(), AUDIT_BINS)
                 .audit(batches, run.seed(), Math.min(steps, AUDIT_STEPS), 1), method, run);
         TrainingConfig training = TrainingConfig.builder().totalSteps(steps)

@@ -42,6 +42,8 @@ import org.creamlab.experiment.ValidatedBy;
         description = "share of full-length rows that hold one task sample spanning the row (evidence-to-answer distances up to L); rows of N unaffected")
 @Param(name = "fullSpanQuestions", values = "1", type = ParamType.INT, min = 1, max = 64,
         description = "questions a spanning key-value record of a full-length row is asked (answers at distances up to L)")
+@Param(name = "fullSpanLinesQuestions", values = "1", type = ParamType.INT, min = 1, max = 64,
+        description = "questions a spanning LongChat-Lines record of a full-length row is asked (answers at distances up to L)")
 @Param(name = "yarnBetaFast", values = "32", type = ParamType.DOUBLE, min = 1e-3, max = 1e6,
         description = "YaRN's beta_fast: rotations within N below which a frequency pair is kept exact (yarn, yarn-original only)")
 @Param(name = "yarnBetaSlow", values = "1", type = ParamType.DOUBLE, min = 1e-3, max = 1e6,
