@@ -18,6 +18,7 @@ import org.creamlab.model.LlamaModel;
 import org.creamlab.model.LlamaWeights;
 import org.creamlab.model.ModelCheckpoint;
 import org.creamlab.bench.ProcessMemory;
+import org.creamlab.positions.ContiguousScheme;
 import org.creamlab.positions.PositionScheme;
 import org.creamlab.positions.PositionSchemes;
 import org.creamlab.positions.SchemeSettings;
@@ -85,7 +86,7 @@ public final class ExtensionRun {
                 return evaluateTrainingFree(nd, weights, method, extension, p, run, t1);
             }
             if (!method.equals(NO_FINE_TUNING)) {
-                TrainingListener curve = progressEvaluation(nd, weights, scaling, extension, p, run);
+                TrainingListener curve = progressEvaluation(nd, weights, scaling, extension, steps(p, method), p, run);
                 fineTune(weights, method, extension, scaling, schemeSettings, p, run, curve);
             }
             long t2 = logSeconds(run, "time/fine_tune_s", t1);
@@ -168,7 +169,7 @@ public final class ExtensionRun {
                           SchemeSettings schemeSettings, RunParams p, RunContext run, TrainingListener curve)
             throws IOException {
         PositionScheme scheme = PositionSchemes.standard().create(method, extension, schemeSettings);
-        int steps = p.getInt("steps");
+        int steps = steps(p, method);
         int rows = p.getInt("batch");
         if (scheme.sampleLength() > extension.window()) {
             // same tokens per step: rows of L instead of rows of N
@@ -213,8 +214,7 @@ public final class ExtensionRun {
      * the last point. A point a killed run already stored is not evaluated again.
      */
     private TrainingListener progressEvaluation(NDManager nd, LlamaWeights weights, RopeScaling scaling,
-                                                WindowExtension extension, RunParams p, RunContext run) {
-        int steps = p.getInt("steps");
+                                                WindowExtension extension, int steps, RunParams p, RunContext run) {
         int points = p.getInt("curvePoints");
         java.util.Set<Long> at = new java.util.TreeSet<>();
         for (int i = 1; i < points; i++) {
@@ -245,6 +245,15 @@ public final class ExtensionRun {
                 }
             }
         };
+    }
+
+    /**
+     * The fine-tuning steps of a method: {@code fullSteps} for the full-length bound when it is set
+     * (> 0), {@code steps} otherwise.
+     */
+    static int steps(RunParams p, String method) {
+        int fullSteps = p.values().containsKey("fullSteps") ? p.getInt("fullSteps") : 0;
+        return ContiguousScheme.FULL_NAME.equals(method) && fullSteps > 0 ? fullSteps : p.getInt("steps");
     }
 
     /**

@@ -20,6 +20,8 @@ import org.creamlab.experiment.ValidatedBy;
 @Param(name = "factor", values = "8", type = ParamType.INT, min = 2, max = 64, description = "extension factor f (L = fN)")
 @Param(name = "steps", values = "1600", type = ParamType.INT, min = 1, max = 1_000_000,
         description = "fine-tuning steps (calibrated on base seed 2, seed 9: docs/study.md; the main job ~30 min at 2 threads)")
+@Param(name = "fullSteps", values = "0", type = ParamType.INT, min = 0, max = 1_000_000,
+        description = "fine-tuning steps of the full-length bound (method full) only; 0: the same as steps")
 @Param(name = "batch", values = "16", type = ParamType.INT, min = 1, max = 4096,
         description = "rows of N tokens per step (full: the same tokens as rows of L)")
 @Param(name = "lr", values = "0.001", type = ParamType.DOUBLE, min = 1e-7, max = 1,

@@ -57,6 +57,7 @@ class ExtensionRunPlumbingTest {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("factor", "8");   // L = 1024: every evaluation length the study uses
         params.put("steps", "2");
+        params.put("fullSteps", "3");   // the full-length bound trains its own steps
         params.put("batch", "2");
         params.put("lr", "0.001");
         params.put("evalSamples", "1");
@@ -84,6 +85,11 @@ class ExtensionRunPlumbingTest {
                 "fine-tuning ran exactly for the methods that fine-tune");
         assertEquals(1, metrics.stream().filter(m -> m.name().equals("cost/forward_at_L_s") && m.value() > 0).count(),
                 "the inference cost at L is stored");
+        if (trained) {
+            String last = method.equals("full") ? "step-00000003" : "step-00000002";
+            assertTrue(Files.isDirectory(dir.resolve("run/fine-tune").resolve(last)),
+                    "the full-length bound trains fullSteps (3), the others steps (2)");
+        }
         assertTrue(metrics.stream().allMatch(m -> !m.name().equals("train/loss") || Double.isFinite(m.value())));
         assertEquals(4, metrics.stream().filter(m -> m.name().equals("eval/perplexity")).count());
         assertTrue(metrics.stream().filter(m -> m.name().equals("eval/perplexity")).allMatch(m -> m.value() > 1));

@@ -51,7 +51,7 @@ public record StepCurves(Map<String, Map<Arm, TreeMap<Long, Double>>> endpoints)
                 Predicate<Dimensions> filter = d -> endpoint.test(d, window, target);
                 Arm arm = Arm.of(run, varying);
                 boolean fineTuned = !"none".equals(run.param("method", ""));
-                long last = fineTuned ? Long.parseLong(run.param("steps", "0")) : 0;
+                long last = fineTuned ? finalStep(run) : 0;
                 Map<Long, double[]> perStep = new TreeMap<>();
                 for (Metric m : run.metrics()) {
                     boolean curve = m.name().equals("curve/tf_exact_match") && m.step() != null;
@@ -80,5 +80,14 @@ public record StepCurves(Map<String, Map<Arm, TreeMap<Long, Double>>> endpoints)
 
     public boolean isEmpty() {
         return endpoints.isEmpty();
+    }
+
+    /**
+     * The step of a fine-tuned run's final evaluation: {@code fullSteps} for the full-length bound
+     * when set (> 0, as {@code ExtensionRun} trains it), {@code steps} otherwise.
+     */
+    static long finalStep(StudyRun run) {
+        long fullSteps = Long.parseLong(run.param("fullSteps", "0"));
+        return "full".equals(run.param("method", "")) && fullSteps > 0 ? fullSteps : Long.parseLong(run.param("steps", "0"));
     }
 }

@@ -42,6 +42,28 @@ class DiagnosticsTest {
     }
 
     @Test
+    void theFullLengthBoundEndsItsCurveAtItsOwnSteps() {
+        StudyRun full = withParams(run(1, "full", 0.2, 0.6, 10, 1), Map.of("fullSteps", "1600"));
+        StudyRun cream = withParams(run(2, "cream", 0.2, 0.5, 10, 1), Map.of("fullSteps", "1600"));
+        var lines = StepCurves.of(List.of(full, cream), List.of("method")).endpoints()
+                .get("LongChat-Lines, mean over lengths > N");
+        var curves = lines.values().iterator();
+        var first = curves.next();
+        var second = curves.next();
+        var fullCurve = first.containsKey(1600L) ? first : second;
+        var creamCurve = fullCurve == first ? second : first;
+        assertEquals(0.6, fullCurve.get(1600L), 1e-12, "full: the final evaluation at fullSteps");
+        assertEquals(0.5, creamCurve.get(800L), 1e-12, "other methods: at steps");
+        assertTrue(!creamCurve.containsKey(1600L) && !fullCurve.containsKey(800L));
+    }
+
+    private static StudyRun withParams(StudyRun r, Map<String, String> extra) {
+        Map<String, String> params = new java.util.HashMap<>(r.params());
+        params.putAll(extra);
+        return new StudyRun(r.id(), params, r.seed(), r.metrics());
+    }
+
+    @Test
     void theAuditTableAveragesRunsAndCountsFarDistances() {
         List<StudyRun> runs = List.of(run(1, "cream", 0, 0, 10, 1, 1, 1, 1), run(2, "cream", 0, 0, 20, 1, 1, 3, 3));
         AuditTable t = AuditTable.of(runs, List.of("method"));
