@@ -86,7 +86,8 @@ public final class PrimaryTables {
         return new TextTable("Where the variance of the difference comes from, and what this design can detect", header, rows);
     }
 
-    private static TextTable timing(TimeByPart t) {
+    /** The compute time per arm, and a total row when there is more than one arm. */
+    static TextTable timing(TimeByPart t) {
         List<String> header = List.of("method", "runs", "base (min)", "fine-tuning (min)", "evaluation (min)", "total (min)");
         List<List<String>> rows = new ArrayList<>();
         double[] total = new double[3];
@@ -100,8 +101,10 @@ public final class PrimaryTables {
             }
             runs += n;
         }
-        rows.add(List.of("all", Integer.toString(runs), min(total[0]), min(total[1]), min(total[2]),
-                min(total[0] + total[1] + total[2])));
+        if (t.seconds().size() > 1) {
+            rows.add(List.of("all", Integer.toString(runs), min(total[0]), min(total[1]), min(total[2]),
+                    min(total[0] + total[1] + total[2])));
+        }
         return new TextTable("Compute time by part (sums over the finished runs; the report is timed by the build)", header, rows);
     }
 
