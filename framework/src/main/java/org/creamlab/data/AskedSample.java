@@ -1,6 +1,9 @@
 package org.creamlab.data;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
+import java.util.random.RandomGenerator;
 
 /**
  * A task sample whose record is asked about more than once (fine-tuning only): the sample as its
@@ -14,6 +17,30 @@ public record AskedSample(TaskSample first, List<FollowUp> followUps) {
 
     public AskedSample {
         followUps = List.copyOf(followUps);
+    }
+
+    /**
+     * The sample and {@code questions - 1} follow-ups about other items of its record: items drawn
+     * uniformly without replacement from all but the gold one (fewer follow-ups when the record holds
+     * fewer items).
+     *
+     * @param items how many items the record holds, in prompt order
+     * @param questions how many times the record is asked in all, at least 1 (the callers check it)
+     * @param followUp the follow-up that asks about item {@code i} (built only for drawn items)
+     */
+    static AskedSample drawFollowUps(RandomGenerator rng, TaskSample first, int items, int questions,
+                                     IntFunction<FollowUp> followUp) {
+        List<Integer> others = new ArrayList<>();
+        for (int i = 0; i < items; i++) {
+            if (i != first.goldIndex()) {
+                others.add(i);
+            }
+        }
+        List<FollowUp> followUps = new ArrayList<>();
+        for (int q = 1; q < questions && !others.isEmpty(); q++) {
+            followUps.add(followUp.apply(others.remove(rng.nextInt(others.size()))));
+        }
+        return new AskedSample(first, followUps);
     }
 
     /**

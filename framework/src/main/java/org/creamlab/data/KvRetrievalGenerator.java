@@ -108,19 +108,9 @@ public final class KvRetrievalGenerator implements AskableTaskGenerator {
         List<String> values = new ArrayList<>();
         List<String> keys = new ArrayList<>();
         TaskSample first = build(rng, pairs, Placement.uniform(), keys, values, offsets);
-        List<Integer> others = new ArrayList<>();
-        for (int i = 0; i < pairs; i++) {
-            if (i != first.goldIndex()) {
-                others.add(i);
-            }
-        }
-        List<AskedSample.FollowUp> followUps = new ArrayList<>();
-        for (int q = 1; q < questions && !others.isEmpty(); q++) {
-            int i = others.remove(rng.nextInt(others.size()));
-            followUps.add(new AskedSample.FollowUp(tokenizer.encode(Templates.KV_QUESTION.formatted(keys.get(i))),
-                    tokenizer.encode(values.get(i)), offsets.get(i)));
-        }
-        return new AskedSample(first, followUps);
+        return AskedSample.drawFollowUps(rng, first, pairs, questions, i -> new AskedSample.FollowUp(
+                tokenizer.encode(Templates.KV_QUESTION.formatted(keys.get(i))), tokenizer.encode(values.get(i)),
+                offsets.get(i)));
     }
 
     @Override

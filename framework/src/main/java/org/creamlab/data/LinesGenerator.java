@@ -102,19 +102,9 @@ public final class LinesGenerator implements AskableTaskGenerator {
         List<String> numbers = new ArrayList<>();
         List<Integer> offsets = new ArrayList<>();
         TaskSample first = build(rng, length, Integer.MAX_VALUE, Placement.uniform(), lineKeys, numbers, offsets);
-        List<Integer> others = new ArrayList<>();
-        for (int i = 0; i < lineKeys.size(); i++) {
-            if (i != first.goldIndex()) {
-                others.add(i);
-            }
-        }
-        List<AskedSample.FollowUp> followUps = new ArrayList<>();
-        for (int q = 1; q < questions && !others.isEmpty(); q++) {
-            int i = others.remove(rng.nextInt(others.size()));
-            followUps.add(new AskedSample.FollowUp(tokenizer.encode(Templates.LINES_QUESTION.formatted(lineKeys.get(i))),
-                    tokenizer.encode(numbers.get(i)), offsets.get(i)));
-        }
-        return new AskedSample(first, followUps);
+        return AskedSample.drawFollowUps(rng, first, lineKeys.size(), questions, i -> new AskedSample.FollowUp(
+                tokenizer.encode(Templates.LINES_QUESTION.formatted(lineKeys.get(i))), tokenizer.encode(numbers.get(i)),
+                offsets.get(i)));
     }
 
     @Override

@@ -108,8 +108,7 @@ class TargetLabelsTest {
 
     @Test
     void spanningRowsFillTheRowAndAKvRecordAskedSeveralTimesLabelsEveryAnswerWithItsPair() {
-        var episodes = new LongDocumentGenerator(TOKENIZER, TASKS, new FillerGrammar(), Map.of(LongDocumentGenerator.EPISODES, 1.0),
-                2, 128, COPY, EpisodeMix.parse("kv=1+lines=0.001+needle=0.001+passkey=0.001+copy=0.001"));
+        var episodes = spanningRows("kv=1+lines=0.001+needle=0.001+passkey=0.001+copy=0.001");
         SplittableRandom rng = new SplittableRandom(8);
         for (int n = 0; n < 10; n++) {
             TrainingDocument one = episodes.spanning(rng, 1024);
@@ -118,24 +117,15 @@ class TargetLabelsTest {
             TrainingDocument asked = episodes.spanning(rng, 1024, 8);
             assertEquals(1024, asked.length());
             assertEvidenceRepeatsTheTarget(asked);
-            int answerTokens = 0;
-            int farthest = 0;
-            for (int i = 0; i < asked.length(); i++) {
-                if (asked.targetClass(i) == TargetClass.ANSWER) {
-                    answerTokens++;
-                    farthest = Math.max(farthest, i - asked.evidence(i));
-                }
-            }
             // 8 answers of 1 or 2 tokens, their evidence anywhere in a record of about a thousand tokens
-            assertTrue(answerTokens >= 8 && answerTokens <= 16, answerTokens + " answer tokens");
-            assertTrue(farthest > 300, "an answer far from its pair: " + farthest);
+            assertTrue(answerTokens(asked) >= 8 && answerTokens(asked) <= 16, answerTokens(asked) + " answer tokens");
+            assertTrue(farthestAnswer(asked) > 300, "an answer far from its pair: " + farthestAnswer(asked));
         }
     }
 
     @Test
     void aSpanningLinesRecordAskedSeveralTimesLabelsEveryAnswerWithItsLine() {
-        var linesOnly = new LongDocumentGenerator(TOKENIZER, TASKS, new FillerGrammar(), Map.of(LongDocumentGenerator.EPISODES, 1.0),
-                2, 128, COPY, EpisodeMix.parse("lines=1+kv=0.001+needle=0.001+passkey=0.001+copy=0.001"));
+        var linesOnly = spanningRows("lines=1+kv=0.001+needle=0.001+passkey=0.001+copy=0.001");
         SplittableRandom rng = new SplittableRandom(9);
         for (int n = 0; n < 10; n++) {
             TrainingDocument once = linesOnly.spanning(rng, 1024, 8, 1);
@@ -143,16 +133,10 @@ class TargetLabelsTest {
             assertEquals(1024, asked.length(), "a spanning row fills the row");
             assertEvidenceRepeatsTheTarget(once);
             assertEvidenceRepeatsTheTarget(asked);
-            int farthest = 0;
-            for (int i = 0; i < asked.length(); i++) {
-                if (asked.targetClass(i) == TargetClass.ANSWER) {
-                    farthest = Math.max(farthest, i - asked.evidence(i));
-                }
-            }
             // 8 numbers of 1 or 2 tokens against 1 number: kvQuestions does not ask lines records again
             assertTrue(answerTokens(asked) >= 8 && answerTokens(asked) <= 16, answerTokens(asked) + " answer tokens");
             assertTrue(answerTokens(once) <= 2, answerTokens(once) + " answer tokens when asked once");
-            assertTrue(farthest > 300, "an answer far from its line: " + farthest);
+            assertTrue(farthestAnswer(asked) > 300, "an answer far from its line: " + farthestAnswer(asked));
         }
     }
 
@@ -166,6 +150,23 @@ class TargetLabelsTest {
         assertEquals(plain.goldOffset(), asked.first().goldOffset());
         assertArrayEquals(plain.prompt(), asked.first().prompt(), "the same draws make the same prompt");
         assertThrows(IllegalArgumentException.class, () -> lines.sampleAsked(new SplittableRandom(3), 600, 0));
+    }
+
+    /** Full-length rows of {@code mix}'s episode kinds, for {@link LongDocumentGenerator#spanning}. */
+    private static LongDocumentGenerator spanningRows(String mix) {
+        return new LongDocumentGenerator(TOKENIZER, TASKS, new FillerGrammar(), Map.of(LongDocumentGenerator.EPISODES, 1.0),
+                2, 128, COPY, EpisodeMix.parse(mix));
+    }
+
+    /** The largest distance from an answer token back to its evidence. */
+    private static int farthestAnswer(TrainingDocument d) {
+        int farthest = 0;
+        for (int i = 0; i < d.length(); i++) {
+            if (d.targetClass(i) == TargetClass.ANSWER) {
+                farthest = Math.max(farthest, i - d.evidence(i));
+            }
+        }
+        return farthest;
     }
 
     private static int answerTokens(TrainingDocument d) {
