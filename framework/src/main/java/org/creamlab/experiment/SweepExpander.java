@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Expands an experiment into its runs: the cartesian product of the parameter lists (last
@@ -12,6 +14,8 @@ import java.util.Map;
  * points it matches only the first seeds; a {@link SkipPoint} leaves the points it matches out.
  */
 public final class SweepExpander {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SweepExpander.class);
 
     private SweepExpander() {}
 
@@ -45,6 +49,10 @@ public final class SweepExpander {
             }
             int limit = experiment.seedLimits().stream().filter(l -> l.applies(point))
                     .mapToInt(SeedLimitSpec::seeds).min().orElse(seeds.size());
+            if (limit < seeds.size()) {
+                LOG.warn("experiment '{}': @SeedLimit runs {} on seed(s) {} only; left out: {}", experiment.name(),
+                        point, seeds.subList(0, limit), seeds.subList(limit, seeds.size()));
+            }
             for (long seed : seeds.subList(0, Math.min(limit, seeds.size()))) {
                 plans.add(new RunPlan(experiment, new RunParams(point), seed));
             }
