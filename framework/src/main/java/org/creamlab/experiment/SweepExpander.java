@@ -49,7 +49,7 @@ public final class SweepExpander {
             }
             int limit = experiment.seedLimits().stream().filter(l -> l.applies(point))
                     .mapToInt(SeedLimitSpec::seeds).min().orElse(seeds.size());
-            if (limit < seeds.size()) {
+            if (limit < seeds.size() && overrides.seeds().isPresent()) {   // asked for on the command line
                 LOG.warn("experiment '{}': @SeedLimit runs {} on seed(s) {} only; left out: {}", experiment.name(),
                         point, seeds.subList(0, limit), seeds.subList(limit, seeds.size()));
             }
