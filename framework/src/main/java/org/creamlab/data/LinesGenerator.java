@@ -2,6 +2,7 @@ package org.creamlab.data;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongSupplier;
 import java.util.random.RandomGenerator;
 
 /**
@@ -11,13 +12,15 @@ import java.util.random.RandomGenerator;
  * <p>Keys are distinct line keys drawn at random from the lexicon (each one token with the word
  * tokenizer); numbers are distinct draws from the value range, so the gold number appears once.
  * Lines are added while the whole prompt still fits in {@code length}: the prompt is at most
- * {@code length} tokens and less than one line shorter.
+ * {@code length} tokens and less than one line shorter. {@link #withNumberBlocks} draws a sample's
+ * numbers in clusters instead, so that many of them share their first number piece.
  */
 public final class LinesGenerator implements AskableTaskGenerator {
 
     private final Tokenizer tokenizer;
     private final List<String> keys;
     private final ValueRange values;
+    private final NumberBlocks blocks;
     private final int fixed;
     private final int longestLine;
     private final int longestQuestion;
@@ -29,12 +32,20 @@ public final class LinesGenerator implements AskableTaskGenerator {
      * @param values the range of the line numbers
      */
     public LinesGenerator(Tokenizer tokenizer, List<String> keys, ValueRange values) {
+        this(tokenizer, keys, values, null);
+    }
+
+    private LinesGenerator(Tokenizer tokenizer, List<String> keys, ValueRange values, NumberBlocks blocks) {
         if (keys.isEmpty()) {
             throw new IllegalArgumentException("setting 'lineKeys': need at least one line key");
         }
         this.tokenizer = tokenizer;
         this.keys = List.copyOf(keys);
         this.values = values;
+        if (blocks != null) {
+            blocks.requireFits(values);
+        }
+        this.blocks = blocks;
         this.fixed = 1 + tokenizer.encode(Templates.LINES_HEADER).length;
         int line = 0;
         int question = 0;
@@ -47,6 +58,16 @@ public final class LinesGenerator implements AskableTaskGenerator {
         this.longestQuestion = question;
         this.longestNumber = tokenizer.encode(widest).length;
         this.numberOffsetInLine = tokenizer.encode(Templates.LINE.formatted(this.keys.get(0), "")).length - 1;
+    }
+
+    /**
+     * This generator with each sample's numbers drawn from {@code blocks} ({@link NumberBlocks#distinct})
+     * instead of uniformly from the value range; keys, layout and question are unchanged.
+     *
+     * @throws IllegalArgumentException if the value range holds fewer whole blocks than asked
+     */
+    public LinesGenerator withNumberBlocks(NumberBlocks blocks) {
+        return new LinesGenerator(tokenizer, keys, values, blocks);
     }
 
     @Override
@@ -126,16 +147,19 @@ public final class LinesGenerator implements AskableTaskGenerator {
             throw new IllegalArgumentException("setting 'placement': lines takes a position or uniform, not a depth");
         }
         Draws.Shuffle<String> keyDraws = Draws.shuffle(keys, rng);
-        Draws.DistinctLongs numberDraws = new Draws.DistinctLongs(rng, values.min(), values.max());
+        LongSupplier numberDraws = blocks == null ? new Draws.DistinctLongs(rng, values.min(), values.max())::next
+                : blocks.distinct(rng, values);
+        long distinctNumbers = blocks == null ? values.size() : blocks.capacity();
         List<int[]> lines = new ArrayList<>();
         long used = fixed + longestQuestion;
         while (lines.size() < count && used + longestLine <= length) {
-            if (!keyDraws.hasNext() || lines.size() >= values.size()) {
+            if (!keyDraws.hasNext() || lines.size() >= distinctNumbers) {
                 throw new IllegalArgumentException("setting 'length': " + length + " tokens need more than the "
-                        + lines.size() + " lines that the line keys and the value range allow");
+                        + lines.size() + " lines that the line keys and the value range" + (blocks == null ? "" : "'s blocks")
+                        + " allow");
             }
             String key = keyDraws.next();
-            String number = Long.toString(numberDraws.next());
+            String number = Long.toString(numberDraws.getAsLong());
             int[] line = lineTokens(key, number);
             lineKeys.add(key);
             numbers.add(number);

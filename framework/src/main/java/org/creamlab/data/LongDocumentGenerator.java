@@ -39,6 +39,7 @@ public final class LongDocumentGenerator {
     private final CopyWarmup copy;
     private final EpisodeMix mix;
     private final CopyWarmup farCopy;
+    private final TaskGenerators spanningTasks;
 
     /**
      * @param weights kind ({@code filler} or a task name) to a positive weight
@@ -64,12 +65,12 @@ public final class LongDocumentGenerator {
     /** As above, with the relative frequency of each episode kind. */
     public LongDocumentGenerator(Tokenizer tokenizer, TaskGenerators tasks, FillerGrammar grammar,
             Map<String, Double> weights, int maxAnswer, int episodeMaxLength, CopyWarmup copy, EpisodeMix mix) {
-        this(tokenizer, tasks, grammar, weights, maxAnswer, episodeMaxLength, copy, mix, null);
+        this(tokenizer, tasks, grammar, weights, maxAnswer, episodeMaxLength, copy, mix, null, tasks);
     }
 
     private LongDocumentGenerator(Tokenizer tokenizer, TaskGenerators tasks, FillerGrammar grammar,
             Map<String, Double> weights, int maxAnswer, int episodeMaxLength, CopyWarmup copy, EpisodeMix mix,
-            CopyWarmup farCopy) {
+            CopyWarmup farCopy, TaskGenerators spanningTasks) {
         if (weights.isEmpty()) {
             throw new IllegalArgumentException("setting 'mixture': needs at least one kind");
         }
@@ -99,6 +100,7 @@ public final class LongDocumentGenerator {
         this.copy = copy != null && copy.maximumTokens() <= episodeMaxLength ? copy : null;
         this.mix = mix;
         this.farCopy = farCopy;
+        this.spanningTasks = spanningTasks;
     }
 
     /**
@@ -108,7 +110,18 @@ public final class LongDocumentGenerator {
      * copies are at most about 120 tokens long).
      */
     public LongDocumentGenerator withFarCopies(CopyWarmup farCopy) {
-        return new LongDocumentGenerator(tokenizer, tasks, grammar, weights, maxAnswer, episodeMaxLength, copy, mix, farCopy);
+        return new LongDocumentGenerator(tokenizer, tasks, grammar, weights, maxAnswer, episodeMaxLength, copy, mix, farCopy,
+                spanningTasks);
+    }
+
+    /**
+     * This generator with {@link #spanning} documents drawn from {@code spanningTasks} instead of its
+     * own task generators (e.g. LongChat-Lines records whose numbers cluster, {@link LinesGenerator#withNumberBlocks});
+     * every other document is unchanged.
+     */
+    public LongDocumentGenerator withSpanningTasks(TaskGenerators spanningTasks) {
+        return new LongDocumentGenerator(tokenizer, tasks, grammar, weights, maxAnswer, episodeMaxLength, copy, mix, farCopy,
+                spanningTasks);
     }
 
     /** The shortest complete task sample: the longest task minimum, its answer and {@code <eos>}. */
@@ -225,10 +238,10 @@ public final class LongDocumentGenerator {
         LabelledDocumentBuilder doc = new LabelledDocumentBuilder(tokenizer);
         String task = Tasks.ALL.get(kind);
         int questions = task.equals(Tasks.KV) ? kvQuestions : task.equals(Tasks.LINES) ? linesQuestions : 1;
-        if (questions > 1 && tasks.get(task) instanceof AskableTaskGenerator askable) {
+        if (questions > 1 && spanningTasks.get(task) instanceof AskableTaskGenerator askable) {
             doc.task(askable.sampleAsked(rng, length - maxAnswer - 1 - askable.followUpTokens(questions - 1), questions));
         } else {
-            doc.task(tasks.get(task).sample(rng, length - maxAnswer - 1, Placement.uniform()));
+            doc.task(spanningTasks.get(task).sample(rng, length - maxAnswer - 1, Placement.uniform()));
         }
         if (doc.size() > length) {
             throw new IllegalStateException("a spanning " + task + " document came out " + doc.size()

@@ -38,6 +38,22 @@ public final class TaskGenerators {
         return g;
     }
 
+    /**
+     * These generators with {@code task}'s replaced by {@code generator}.
+     *
+     * @throws IllegalArgumentException if {@code task} is not one of them or {@code generator} is for another task
+     */
+    public TaskGenerators with(String task, TaskGenerator generator) {
+        get(task);
+        if (!generator.task().equals(task)) {
+            throw new IllegalArgumentException("setting 'task': a " + generator.task() + " generator cannot stand for "
+                    + task);
+        }
+        Map<String, TaskGenerator> map = new LinkedHashMap<>(byName);
+        map.put(task, generator);
+        return new TaskGenerators(map);
+    }
+
     /** The known task names. */
     public java.util.Set<String> names() {
         return byName.keySet();

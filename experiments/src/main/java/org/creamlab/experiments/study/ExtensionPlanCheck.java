@@ -41,7 +41,10 @@ public final class ExtensionPlanCheck implements PlanCheck {
         if (p.values().containsKey("mix")) {
             org.creamlab.data.EpisodeMix.parse(p.get("mix"));
         }
-        List<Integer> evaluation = List.of(window, extension.targetLength());
+        if (method.equals("full") && p.values().containsKey("fullSpanLinesBlocks") && p.getInt("fullSpanLinesBlocks") > 0) {
+            checkSpanningLines(p.getInt("fullSpanLinesBlocks"), extension.targetLength());
+        }
+                List<Integer> evaluation = List.of(window, extension.targetLength());
         if (evaluationsChecked.contains(evaluation)) {
             return;
         }
@@ -51,6 +54,17 @@ public final class ExtensionPlanCheck implements PlanCheck {
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new IllegalArgumentException("the evaluation at L = " + extension.targetLength() + " (window "
                     + window + ", factor " + factor + ") cannot be generated: " + e.getMessage(), e);
+        }
+    }
+
+    /** A spanning LongChat-Lines record of L tokens can be drawn from {@code blocks} number blocks. */
+    private void checkSpanningLines(int blocks, int length) {
+        try {
+            data.spanningTasksWithLinesBlocks(blocks).get(org.creamlab.data.Tasks.LINES)
+                    .sample(new java.util.SplittableRandom(0), length, org.creamlab.data.Placement.uniform());
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new IllegalArgumentException("setting 'fullSpanLinesBlocks': " + blocks + " blocks cannot number a "
+                    + "LongChat-Lines record of L = " + length + " tokens: " + e.getMessage(), e);
         }
     }
 }

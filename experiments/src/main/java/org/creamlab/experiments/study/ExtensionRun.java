@@ -181,6 +181,10 @@ public final class ExtensionRun {
             // rows of L: copies may span the row, as the window methods' compressed ids already make them do
             documents = documents.withFarCopies(data.farCopy(scheme.sampleLength()));
         }
+        if (p.getInt("fullSpanLinesBlocks") > 0 && scheme.sampleLength() > extension.window()) {
+            // rows of L: spanning LongChat-Lines records whose numbers share first pieces (docs/study.md section 19)
+            documents = documents.withSpanningTasks(data.spanningTasksWithLinesBlocks(p.getInt("fullSpanLinesBlocks")));
+        }
         ExtensionBatches batches = new ExtensionBatches(scheme, corpus, documents,
                 extension.targetLength(), rows, data.tokenizer().specialTokens().pad(), p.getBoolean("fillerLoss"),
                 new SpanningRows(p.getDouble("fullSpanShare"), p.getInt("fullSpanQuestions"),

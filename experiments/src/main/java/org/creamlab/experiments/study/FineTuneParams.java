@@ -46,6 +46,9 @@ import org.creamlab.experiment.ValidatedBy;
         description = "questions a spanning key-value record of a full-length row is asked (answers at distances up to L)")
 @Param(name = "fullSpanLinesQuestions", values = "1", type = ParamType.INT, min = 1, max = 64,
         description = "questions a spanning LongChat-Lines record of a full-length row is asked (answers at distances up to L)")
+@Param(name = "fullSpanLinesBlocks", values = "0", type = ParamType.INT, min = 0, max = 64,
+        description = "a spanning LongChat-Lines record of a full-length row draws its numbers from this many blocks "
+                + "sharing a first number piece (0: uniform, as everywhere else)")
 @Param(name = "yarnBetaFast", values = "32", type = ParamType.DOUBLE, min = 1e-3, max = 1e6,
         description = "YaRN's beta_fast: rotations within N below which a frequency pair is kept exact (yarn, yarn-original only)")
 @Param(name = "yarnBetaSlow", values = "1", type = ParamType.DOUBLE, min = 1e-3, max = 1e6,

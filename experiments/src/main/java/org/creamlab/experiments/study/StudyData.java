@@ -7,7 +7,9 @@ import org.creamlab.data.CopyWarmup;
 import org.creamlab.data.EpisodeMix;
 import org.creamlab.data.FillerGrammar;
 import org.creamlab.data.Lexicon;
+import org.creamlab.data.LinesGenerator;
 import org.creamlab.data.LongDocumentGenerator;
+import org.creamlab.data.NumberBlocks;
 import org.creamlab.data.TaskGenerator;
 import org.creamlab.data.TaskGenerators;
 import org.creamlab.data.Tasks;
@@ -88,6 +90,25 @@ public record StudyData(Lexicon lexicon, WordTokenizer tokenizer, TaskGenerators
         pool.addAll(lexicon.ids());
         pool.addAll(lexicon.numbers().vocabulary());
         return new CopyWarmup(tokenizer, pool, 8, 50, Math.max(16, rowLength - 2 * 50 - 4));
+    }
+
+    /**
+     * The task generators for spanning full-length rows with LongChat-Lines numbers drawn in
+     * {@code blocks} clusters of one first number piece each ({@link NumberBlocks}, blocks of
+     * {@code 10^digitsPerPiece} values), for the {@code fullSpanLinesBlocks} option: a record's numbers then
+     * share their first piece with many others, so its last piece must be read from the asked line.
+     *
+     * @throws IllegalArgumentException if the value range holds fewer whole blocks than {@code blocks}
+     */
+    public TaskGenerators spanningTasksWithLinesBlocks(int blocks) {
+        if (!(tasks.get(Tasks.LINES) instanceof LinesGenerator lines)) {
+            throw new IllegalStateException("the lines task is not a LinesGenerator: " + tasks.get(Tasks.LINES));
+        }
+        long size = 1;
+        for (int i = 0; i < lexicon.numbers().digitsPerPiece(); i++) {
+            size *= 10;
+        }
+        return tasks.with(Tasks.LINES, lines.withNumberBlocks(new NumberBlocks(blocks, size)));
     }
 
     /**

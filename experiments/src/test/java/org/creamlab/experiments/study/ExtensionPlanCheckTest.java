@@ -38,6 +38,18 @@ class ExtensionPlanCheckTest {
     }
 
     @Test
+    void numberBlocksThatCannotNumberASpanningLinesRecordAreRefused() {
+        assertDoesNotThrow(() -> new ExtensionPlanCheck().check(
+                with(params("full", 8, null), Map.of("fullSpanLinesBlocks", "8"))));
+        var e = assertThrows(IllegalArgumentException.class, () -> new ExtensionPlanCheck().check(
+                with(params("full", 8, null), Map.of("fullSpanLinesBlocks", "1"))));
+        assertTrue(e.getMessage().startsWith("setting 'fullSpanLinesBlocks': 1 blocks cannot number a LongChat-Lines "
+                + "record of L = 1024 tokens"), e.getMessage());
+        assertDoesNotThrow(() -> new ExtensionPlanCheck().check(
+                with(params("cream", 8, null), Map.of("fullSpanLinesBlocks", "1"))), "only the bound's rows span");
+    }
+
+    @Test
     void aYarnBandIsAcceptedForYarnAndRefusedForAScalingWithoutOne() {
         RunParams yarn = with(params("full", 8, null), Map.of("scaling", "yarn-original", "yarnBetaSlow", "4"));
         assertDoesNotThrow(() -> new ExtensionPlanCheck().check(yarn));

@@ -71,6 +71,7 @@ class ExtensionRunPlumbingTest {
         params.put("fullSpanShare", "0.5");   // full-length rows: the spanning layout is exercised too
         params.put("fullSpanQuestions", "4");
         params.put("fullSpanLinesQuestions", "4");
+        params.put("fullSpanLinesBlocks", "8");
         List<Metric> metrics = new ArrayList<>();
         Files.createDirectories(dir.resolve("run"));
         RunContext run = new ListRunContext(new RunParams(params), dir.resolve("run"), metrics);
