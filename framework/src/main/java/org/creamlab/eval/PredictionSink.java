@@ -20,4 +20,12 @@ public interface PredictionSink {
      * @param scores the model's teacher-forced scores of the answer tokens ({@code answer.length} entries)
      */
     void accept(EvalCell cell, int index, TaskSample sample, TargetScores scores);
+
+    /** A sink that hands every prediction to this one, then to {@code next}. */
+    default PredictionSink andThen(PredictionSink next) {
+        return (cell, index, sample, scores) -> {
+            accept(cell, index, sample, scores);
+            next.accept(cell, index, sample, scores);
+        };
+    }
 }

@@ -18,6 +18,7 @@ import org.creamlab.eval.EvalResult;
 import org.creamlab.eval.EvalSet;
 import org.creamlab.eval.LlamaScoringModel;
 import org.creamlab.eval.Perplexity;
+import org.creamlab.eval.LureTally;
 import org.creamlab.eval.PredictionsFile;
 import org.creamlab.metric.Dimensions;
 import org.creamlab.metric.Metric;
@@ -38,7 +39,9 @@ import org.creamlab.rope.RopeScaling;
  * </ul>
  * A cell of length {@code l} holds the prompt and its answer (prompts are two tokens shorter).
  * Cells are stored as {@code eval/...} metrics with their dimensions; per-sample outcomes as
- * {@code eval/correct} (step = sample index), so paired tests can be computed from the store.
+ * {@code eval/correct} (step = sample index), so paired tests can be computed from the store; for
+ * multi-token answers, how they fare with and without a lure ({@link LureTally}: e.g. a LongChat-Lines
+ * number whose first piece another line shares).
  */
 public final class StudyEvaluation {
 
@@ -81,8 +84,10 @@ public final class StudyEvaluation {
         } else {
             Path predictionsFile = run.workDirectory().resolve(PREDICTIONS_FILE);
             boolean written;
+            LureTally lures = new LureTally();
             try (PredictionsFile predictions = new PredictionsFile(predictionsFile, data.tokenizer())) {
-                result = new EvalHarness(data.tokenizer()).run(scorer, set, options, run.metrics(), completed, predictions);
+                result = new EvalHarness(data.tokenizer()).run(scorer, set, options, run.metrics(), completed,
+                        predictions.andThen(lures));
                 written = predictions.finish();
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write " + predictionsFile, e);
@@ -90,6 +95,7 @@ public final class StudyEvaluation {
             if (written) {
                 run.artifact(PREDICTIONS_ARTIFACT, predictionsFile);
             }
+            lures.log(run.metrics(), "eval");   // cells taken from a killed run's store are not scored again, so not tallied
         }
         storeOutcomes(result, run);
         List<Integer> windows = List.of(window, 2 * window, target / 2, target);
