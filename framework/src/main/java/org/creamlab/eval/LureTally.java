@@ -14,7 +14,8 @@ import org.creamlab.metric.MetricLog;
  *
  * <p>{@link #log} writes, for every cell with at least one multi-token answer:
  * <ul>
- *   <li>{@code <prefix>/lured_share}: the share of its multi-token samples with a lure;</li>
+ *   <li>{@code <prefix>/lure_samples}: its multi-token samples (the ones tallied), and
+ *       {@code <prefix>/lured_share}: the share of them with a lure;</li>
  *   <li>{@code <prefix>/tf_exact_match_lured} and {@code <prefix>/tf_exact_match_unlured}: teacher-forced exact
  *       match over the samples with and without a lure (each only when there are such samples);</li>
  *   <li>{@code <prefix>/lure_taken}: of the misses with a lure, the share whose first wrong token is the one
@@ -96,6 +97,7 @@ public final class LureTally implements PredictionSink {
     public void log(MetricLog metrics, String prefix) {
         counts.forEach((cell, c) -> {
             var d = cell.dimensions();
+            metrics.log(prefix + "/lure_samples", c[LURED] + c[UNLURED], d);
             metrics.log(prefix + "/lured_share", (double) c[LURED] / (c[LURED] + c[UNLURED]), d);
             if (c[LURED] > 0) {
                 metrics.log(prefix + "/tf_exact_match_lured", (double) c[LURED_RIGHT] / c[LURED], d);

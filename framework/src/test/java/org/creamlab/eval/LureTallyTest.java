@@ -41,7 +41,8 @@ class LureTallyTest {
                 new TaskSample("kv", LURED_PROMPT, new int[] {7}, "x", 2, 0, 2, null, null), new TargetScores(new float[1], new int[] {5}));
         List<Metric> logged = new ArrayList<>();
         tally.log(logged::add, "eval");
-        assertEquals(4, logged.size(), "one-token answers have no lure figures: " + logged);
+        assertEquals(5, logged.size(), "one-token answers have no lure figures: " + logged);
+        assertEquals(4, value(logged, "eval/lure_samples"), 1e-12);
         assertEquals(0.75, value(logged, "eval/lured_share"), 1e-12);
         assertEquals(1.0 / 3, value(logged, "eval/tf_exact_match_lured"), 1e-12);
         assertEquals(1.0, value(logged, "eval/tf_exact_match_unlured"), 1e-12);

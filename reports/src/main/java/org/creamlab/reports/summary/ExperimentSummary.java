@@ -30,12 +30,15 @@ import org.creamlab.metric.Metric;
  * @param endpoints the primary endpoints the experiment declared before its runs (empty: none)
  * @param primary CREAM - PoSE on each declared endpoint over the units of replication (empty: none)
  * @param timing compute time by part and arm
+ * @param cost inference cost by arm
+ * @param lures LongChat-Lines beyond N with and without a lure, by arm
  */
 public record ExperimentSummary(String experiment, CommonSettings settings, List<RunLine> runs,
                                 Map<String, ComparisonTable> tables, Map<String, List<PairedDelta>> deltas,
                                 SeedMeans perplexity, Map<String, SeedMeans> scalars,
                                 Headline headline, SeedMeans recallPerplexity, AuditTable audit, StepCurves curves,
-                                List<Endpoint> endpoints, List<EndpointResult> primary, TimeByPart timing, CostByArm cost) {
+                                List<Endpoint> endpoints, List<EndpointResult> primary, TimeByPart timing, CostByArm cost,
+                                LureTable lures) {
 
     /** The accuracy metric the tables use (teacher-forced exact match, always computed). */
     public static final String ACCURACY = "eval/tf_exact_match";
@@ -101,7 +104,7 @@ public record ExperimentSummary(String experiment, CommonSettings settings, List
         return new ExperimentSummary(experiment, settings, runs, tables, deltas, perplexity, scalars, headline,
                 SeedMeans.of(finished, varying, RECALL_PERPLEXITY, d -> true), AuditTable.of(finished, varying),
                 StepCurves.of(finished, varying), endpoints, PrimaryAnalysis.of(tables, endpoints, "cream", "pose"),
-                TimeByPart.of(finished, varying), CostByArm.of(finished, varying));
+                TimeByPart.of(finished, varying), CostByArm.of(finished, varying), LureTable.of(finished, varying));
     }
 
     private static List<String> tasks(List<StudyRun> runs) {

@@ -58,10 +58,32 @@ public record TextTable(String caption, List<String> header, List<List<String>> 
         return List.of(new TextTable("Supervision audit of the fine-tuning data (per step, mean over runs)", header, rows));
     }
 
-    /** The summary's diagnostic tables in reading order: accuracy vs steps, then the audit. */
+    /** LongChat-Lines beyond N with and without a lure: arms as rows; empty when no run has the figures. */
+    public static List<TextTable> of(LureTable lures) {
+        if (lures.isEmpty()) {
+            return List.of();
+        }
+        List<String> header = new ArrayList<>(List.of("method"));
+        header.addAll(LureTable.COLUMNS);
+        List<List<String>> rows = new ArrayList<>();
+        lures.rows().forEach((arm, v) -> {
+            List<String> r = new ArrayList<>(List.of(arm.label()));
+            for (int i = 0; i < v.length - 1; i++) {
+                r.add(format(v[i]));
+            }
+            r.add(Integer.toString((int) v[v.length - 1]));
+            rows.add(r);
+        });
+        return List.of(new TextTable("LongChat-Lines beyond N when another line's number shares the answer's first piece "
+                + "(a lure: copying what followed that piece elsewhere is wrong), pooled over lengths, mean over runs",
+                header, rows));
+    }
+
+    /** The summary's diagnostic tables in reading order: accuracy vs steps, the audit, then the lures. */
     public static List<TextTable> diagnostics(ExperimentSummary s) {
         List<TextTable> all = new ArrayList<>(of(s.curves()));
         all.addAll(of(s.audit()));
+        all.addAll(of(s.lures()));
         return all;
     }
 
