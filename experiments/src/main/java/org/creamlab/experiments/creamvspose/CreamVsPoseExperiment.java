@@ -31,8 +31,10 @@ import org.creamlab.experiments.study.FineTuneParams;
  * no temperature ({@code attentionFactor=1}). The full-length bound has its own calibration (docs/study.md
  * section 16, bases 6 and 9): a quarter of its rows hold one task sample spanning the row, asked 8 times; its
  * steps, 4,800, come from docs/study.md section 18 (bases 17 and 20 with calibration fine-tuning seeds 9 and 10:
- * the bar met on 3 of 4 runs; 3,200 steps met it on none of its 4 runs there, seeds 1 and 9). CREAM's, PoSE's
- * and no fine-tuning's runs are untouched by those four parameters. They are parameters of this class, not of {@link FineTuneParams}, so the ablations keep their own bases and scalings.
+ * the bar met on 3 of 4 runs; 3,200 steps met it on none of its 4 runs there, seeds 1 and 9); its spanning
+ * LongChat-Lines records draw their numbers from 8 blocks sharing a first number piece, so that copying another
+ * line's second piece is wrong (docs/study.md section 19: the misses at L were such copies; base 17 with
+ * calibration seeds 9 and 11). CREAM's, PoSE's and no fine-tuning's runs are untouched by those five parameters. They are parameters of this class, not of {@link FineTuneParams}, so the ablations keep their own bases and scalings.
  */
 @Experiment(name = "cream-vs-pose", description = "CREAM vs PoSE across 5 bases x 2 seeds, with no fine-tuning and full-length as bounds")
 @BaseParams
