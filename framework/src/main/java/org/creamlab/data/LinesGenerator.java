@@ -100,9 +100,9 @@ public final class LinesGenerator implements AskableTaskGenerator {
      * @throws IllegalArgumentException if {@code lines} is below 1 or above the line keys or values available
      */
     public TaskSample sampleLines(RandomGenerator rng, int lines, Placement placement) {
-        if (lines < 1 || lines > Math.min(keys.size(), values.size())) {
+        if (lines < 1 || lines > Math.min(keys.size(), distinctNumbers())) {
             throw new IllegalArgumentException("setting 'lines': " + lines + " lines do not fit: need 1 to "
-                    + Math.min(keys.size(), values.size()) + " (distinct line keys and numbers)");
+                    + Math.min(keys.size(), distinctNumbers()) + " (distinct line keys and numbers)");
         }
         return build(rng, Integer.MAX_VALUE, lines, placement);
     }
@@ -149,11 +149,10 @@ public final class LinesGenerator implements AskableTaskGenerator {
         Draws.Shuffle<String> keyDraws = Draws.shuffle(keys, rng);
         LongSupplier numberDraws = blocks == null ? new Draws.DistinctLongs(rng, values.min(), values.max())::next
                 : blocks.distinct(rng, values);
-        long distinctNumbers = blocks == null ? values.size() : blocks.capacity();
         List<int[]> lines = new ArrayList<>();
         long used = fixed + longestQuestion;
         while (lines.size() < count && used + longestLine <= length) {
-            if (!keyDraws.hasNext() || lines.size() >= distinctNumbers) {
+            if (!keyDraws.hasNext() || lines.size() >= distinctNumbers()) {
                 throw new IllegalArgumentException("setting 'length': " + length + " tokens need more than the "
                         + lines.size() + " lines that the line keys and the value range" + (blocks == null ? "" : "'s blocks")
                         + " allow");
@@ -183,6 +182,11 @@ public final class LinesGenerator implements AskableTaskGenerator {
         String answer = numbers.get(gold);
         return new TaskSample(Tasks.LINES, prompt.toArray(), tokenizer.encode(answer), answer, goldOffset, gold, n,
                 n == 1 ? 0.0 : (double) gold / (n - 1), null);
+    }
+
+    /** How many distinct numbers one sample can draw: the value range, or the blocks' capacity. */
+    private long distinctNumbers() {
+        return blocks == null ? values.size() : blocks.capacity();
     }
 
     private int[] lineTokens(String key, String number) {

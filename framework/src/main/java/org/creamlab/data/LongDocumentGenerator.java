@@ -118,8 +118,14 @@ public final class LongDocumentGenerator {
      * This generator with {@link #spanning} documents drawn from {@code spanningTasks} instead of its
      * own task generators (e.g. LongChat-Lines records whose numbers cluster, {@link LinesGenerator#withNumberBlocks});
      * every other document is unchanged.
+     *
+     * @throws IllegalArgumentException if {@code spanningTasks} does not name the same tasks as this generator's
      */
     public LongDocumentGenerator withSpanningTasks(TaskGenerators spanningTasks) {
+        if (!spanningTasks.names().equals(tasks.names())) {
+            throw new IllegalArgumentException("spanning tasks " + spanningTasks.names() + " differ from the documents' "
+                    + tasks.names());
+        }
         return new LongDocumentGenerator(tokenizer, tasks, grammar, weights, maxAnswer, episodeMaxLength, copy, mix, farCopy,
                 spanningTasks);
     }

@@ -24,18 +24,32 @@ public record NumberBlocks(int count, long size) {
 
     public NumberBlocks {
         if (count < 1) {
-            throw new IllegalArgumentException("setting 'numberBlocks': must be >= 1, got " + count);
+            throw new IllegalArgumentException("number blocks: need at least 1 block, got " + count);
         }
         if (size < 2) {
-            throw new IllegalArgumentException("setting 'numberBlockSize': must be >= 2, got " + size);
+            throw new IllegalArgumentException("number blocks: need at least 2 values a block, got " + size);
         }
+    }
+
+    /**
+     * {@code count} blocks of one continuation piece's values ({@code 10^k} for pieces of {@code k} digits), so
+     * that the numbers of a block share every piece but the last.
+     *
+     * @throws IllegalArgumentException if {@code count < 1}
+     */
+    public static NumberBlocks sharingFirstPieces(NumberPieces pieces, int count) {
+        return new NumberBlocks(count, pieces.continuationValues());
     }
 
     /** The blocks of {@code size} values ({@code b >= 1}) wholly inside {@code values}. */
     public long available(ValueRange values) {
-        long first = Math.max(1, -Math.floorDiv(-values.min(), size));
         long last = Math.floorDiv(values.max() + 1, size) - 1;
-        return Math.max(0, last - first + 1);
+        return Math.max(0, last - firstBlock(values) + 1);
+    }
+
+    /** The index of the first block ({@code b >= 1}) that starts inside {@code values}. */
+    private long firstBlock(ValueRange values) {
+        return Math.max(1, -Math.floorDiv(-values.min(), size));
     }
 
     /**
@@ -46,7 +60,7 @@ public record NumberBlocks(int count, long size) {
     public void requireFits(ValueRange values) {
         long available = available(values);
         if (available < count) {
-            throw new IllegalArgumentException("setting 'numberBlocks': " + count + " blocks of " + size
+            throw new IllegalArgumentException("number blocks: " + count + " blocks of " + size
                     + " values do not fit in [" + values.min() + ", " + values.max() + "] (it holds " + available + ")");
         }
     }
@@ -65,7 +79,7 @@ public record NumberBlocks(int count, long size) {
     public LongSupplier distinct(RandomGenerator rng, ValueRange values) {
         requireFits(values);
         long available = available(values);
-        long first = Math.max(1, -Math.floorDiv(-values.min(), size));
+        long first = firstBlock(values);
         long[] starts = new long[count];
         Set<Long> chosen = new HashSet<>();
         for (int i = 0; i < count; ) {

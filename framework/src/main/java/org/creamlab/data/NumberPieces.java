@@ -52,6 +52,11 @@ public record NumberPieces(int digitsPerPiece) {
         return pieces;
     }
 
+    /** How many continuation pieces there are: {@code 10^k}, the values a number's last piece can take. */
+    public long continuationValues() {
+        return pow10(digitsPerPiece);
+    }
+
     /** Number of tokens the decimal spelling of {@code value} (>= 0) takes. */
     public int tokenCount(long value) {
         return split(Long.toString(value)).size();

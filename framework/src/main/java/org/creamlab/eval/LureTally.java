@@ -1,5 +1,6 @@
 package org.creamlab.eval;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.creamlab.data.TaskSample;
@@ -10,7 +11,8 @@ import org.creamlab.metric.MetricLog;
  * whose first token also occurs elsewhere in the prompt followed by another token than the answer's
  * second. Predicting each next answer token as whatever followed the tokens so far elsewhere in the
  * prompt (an induction-style copy) is then wrong. A LongChat-Lines number ({@code 42 ##17}) has a lure
- * when another line's number shares its first piece ({@code 42 ##90}).
+ * when another line's number shares its first piece ({@code 42 ##90}); a one-piece number {@code 42} followed by
+ * a line break is one too (copying what follows it is wrong just the same).
  *
  * <p>{@link #log} writes, for every cell with at least one multi-token answer:
  * <ul>
@@ -40,22 +42,23 @@ public final class LureTally implements PredictionSink {
         if (answer.length < 2) {
             return;
         }
-        int[] predicted = scores.argmax();
-        int firstWrong = java.util.Arrays.mismatch(answer, predicted);
+        boolean right = scores.exactMatch(answer);
         int[] c = counts.computeIfAbsent(cell, k -> new int[6]);
         if (hasLure(sample.prompt(), answer, sample.goldOffset())) {
             c[LURED]++;
-            if (firstWrong < 0) {
+            if (right) {
                 c[LURED_RIGHT]++;
             } else {
                 c[LURED_MISSES]++;
+                int[] predicted = scores.argmax();
+                int firstWrong = Arrays.mismatch(answer, predicted);
                 if (lureTaken(sample.prompt(), answer, sample.goldOffset(), firstWrong, predicted[firstWrong])) {
                     c[LURES_TAKEN]++;
                 }
             }
         } else {
             c[UNLURED]++;
-            if (firstWrong < 0) {
+            if (right) {
                 c[UNLURED_RIGHT]++;
             }
         }
@@ -86,7 +89,7 @@ public final class LureTally implements PredictionSink {
         }
         for (int i = 0; i + firstWrong < prompt.length; i++) {
             if (i != goldOffset && prompt[i + firstWrong] == wrongToken
-                    && java.util.Arrays.equals(prompt, i, i + firstWrong, answer, 0, firstWrong)) {
+                    && Arrays.equals(prompt, i, i + firstWrong, answer, 0, firstWrong)) {
                 return true;
             }
         }

@@ -23,6 +23,7 @@ public interface PredictionSink {
 
     /** A sink that hands every prediction to this one, then to {@code next}. */
     default PredictionSink andThen(PredictionSink next) {
+        java.util.Objects.requireNonNull(next, "next");
         return (cell, index, sample, scores) -> {
             accept(cell, index, sample, scores);
             next.accept(cell, index, sample, scores);

@@ -60,7 +60,7 @@ import org.creamlab.experiments.study.FineTuneParams;
 @Param(name = "fullSpanLinesQuestions", values = "8", type = ParamType.INT, min = 1, max = 64,
         description = "questions a spanning LongChat-Lines record of a full-length row is asked")
 @Param(name = "fullSpanLinesBlocks", values = "8", type = ParamType.INT, min = 0, max = 64,
-        description = "a spanning LongChat-Lines record of a full-length row draws its numbers from 8 blocks sharing a "
+        description = "a spanning LongChat-Lines record of a full-length row draws its numbers from this many blocks sharing a "
                 + "first number piece, so copying another line's second piece is wrong (docs/study.md section 19; 0: uniform)")
 @Seeds({1, 2})
 @SeedLimit(param = "method", value = "full", seeds = 1)

@@ -1,6 +1,9 @@
 package org.creamlab.experiments.study;
 
 import java.util.List;
+import java.util.SplittableRandom;
+import org.creamlab.data.Placement;
+import org.creamlab.data.Tasks;
 import org.creamlab.experiment.PlanCheck;
 import org.creamlab.experiment.RunParams;
 import org.creamlab.positions.PositionSchemes;
@@ -41,10 +44,11 @@ public final class ExtensionPlanCheck implements PlanCheck {
         if (p.values().containsKey("mix")) {
             org.creamlab.data.EpisodeMix.parse(p.get("mix"));
         }
+        // only the bound trains rows of L, the rows that span (ExtensionRun: sample length above the window)
         if (method.equals("full") && p.values().containsKey("fullSpanLinesBlocks") && p.getInt("fullSpanLinesBlocks") > 0) {
             checkSpanningLines(p.getInt("fullSpanLinesBlocks"), extension.targetLength());
         }
-                List<Integer> evaluation = List.of(window, extension.targetLength());
+        List<Integer> evaluation = List.of(window, extension.targetLength());
         if (evaluationsChecked.contains(evaluation)) {
             return;
         }
@@ -60,8 +64,8 @@ public final class ExtensionPlanCheck implements PlanCheck {
     /** A spanning LongChat-Lines record of L tokens can be drawn from {@code blocks} number blocks. */
     private void checkSpanningLines(int blocks, int length) {
         try {
-            data.spanningTasksWithLinesBlocks(blocks).get(org.creamlab.data.Tasks.LINES)
-                    .sample(new java.util.SplittableRandom(0), length, org.creamlab.data.Placement.uniform());
+            data.spanningTasksWithLinesBlocks(blocks).get(Tasks.LINES).sample(new SplittableRandom(0), length,
+                    Placement.uniform());
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new IllegalArgumentException("setting 'fullSpanLinesBlocks': " + blocks + " blocks cannot number a "
                     + "LongChat-Lines record of L = " + length + " tokens: " + e.getMessage(), e);

@@ -98,17 +98,14 @@ public record StudyData(Lexicon lexicon, WordTokenizer tokenizer, TaskGenerators
      * {@code 10^digitsPerPiece} values), for the {@code fullSpanLinesBlocks} option: a record's numbers then
      * share their first piece with many others, so its last piece must be read from the asked line.
      *
-     * @throws IllegalArgumentException if the value range holds fewer whole blocks than {@code blocks}
+     * @throws IllegalArgumentException if {@code blocks < 1} or the value range holds fewer whole blocks
+     * @throws IllegalStateException if this data's lines task is not a {@link LinesGenerator}
      */
     public TaskGenerators spanningTasksWithLinesBlocks(int blocks) {
         if (!(tasks.get(Tasks.LINES) instanceof LinesGenerator lines)) {
             throw new IllegalStateException("the lines task is not a LinesGenerator: " + tasks.get(Tasks.LINES));
         }
-        long size = 1;
-        for (int i = 0; i < lexicon.numbers().digitsPerPiece(); i++) {
-            size *= 10;
-        }
-        return tasks.with(Tasks.LINES, lines.withNumberBlocks(new NumberBlocks(blocks, size)));
+        return tasks.with(Tasks.LINES, lines.withNumberBlocks(NumberBlocks.sharingFirstPieces(lexicon.numbers(), blocks)));
     }
 
     /**

@@ -96,6 +96,8 @@ class ExtensionRunPlumbingTest {
         assertTrue(metrics.stream().filter(m -> m.name().equals("eval/perplexity")).allMatch(m -> m.value() > 1));
         assertEquals(result.cells().size(), metrics.stream().filter(m -> m.name().equals("eval/correct")).count());
         assertFalse(metrics.stream().anyMatch(m -> m.name().startsWith("eval/accuracy") && m.dimensions().task() == null));
+        assertEquals(8, metrics.stream().filter(m -> m.name().equals("eval/lure_samples")
+                && "lines".equals(m.dimensions().task())).count(), "every LongChat-Lines cell tallies its lures");
     }
 
     /** A run context over a list, for a run outside the store. */

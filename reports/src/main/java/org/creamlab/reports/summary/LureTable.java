@@ -1,28 +1,35 @@
 package org.creamlab.reports.summary;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.creamlab.metric.Dimensions;
 import org.creamlab.metric.Metric;
 
 /**
  * How each arm answers LongChat-Lines beyond N when a <em>lure</em> is in the prompt: another line's
  * number shares the answer's first number piece ({@code eval/lured_share}, {@code eval/tf_exact_match_lured},
  * {@code eval/tf_exact_match_unlured}, {@code eval/lure_taken}, logged by the framework's {@code LureTally}).
- * Per run the figures are pooled over the lengths beyond the run's window N (each length's samples
- * weighted by its multi-token samples, {@code eval/lure_samples}), then averaged over the arm's runs. Runs without the figures
- * (stored before they existed) are left out. Pure.
+ * Per run the figures are pooled over the cells beyond the run's window N (sample counts from
+ * {@code eval/lure_samples}), then averaged over the arm's runs; a figure a run cannot have (no misses
+ * with a lure: no share that took it) is left out of that column's mean. Runs without the figures (stored
+ * before they existed) are left out. Pure.
  *
  * @param rows arm to {samples with a lure, exact match with a lure, exact match without, misses with a
- *     lure that took it}, each in % (NaN where no sample of that kind exists), and the number of runs
+ *     lure that took it}, each in % (NaN where no run has a sample of that kind), and the number of runs
+ *     with lure figures
  */
 public record LureTable(Map<Arm, double[]> rows) {
 
     /** Column titles, in the order of a row's values. */
     public static final List<String> COLUMNS = List.of("samples with a lure (%)", "exact match with a lure (%)",
             "exact match without (%)", "misses with a lure that took it (%)", "runs");
+
+    private static final java.util.Set<String> FIGURES = java.util.Set.of("eval/lure_samples", "eval/lured_share",
+            "eval/tf_exact_match_lured", "eval/tf_exact_match_unlured", "eval/lure_taken");
 
     public LureTable {
         rows = java.util.Collections.unmodifiableMap(new TreeMap<>(rows));
@@ -56,51 +63,43 @@ public record LureTable(Map<Arm, double[]> rows) {
         return new LureTable(rows);
     }
 
-    /** One run's four figures in %, pooled over lines cells beyond N; null when it has none. */
+    /**
+     * One run's four figures in %, pooled over its lines cells beyond N; null when it has none. Each cell's
+     * counts are recovered as whole numbers from its ratios and its {@code eval/lure_samples}.
+     */
     private static double[] pooled(StudyRun run) {
         int window = Integer.parseInt(run.param("window", "128"));
-        Map<Integer, double[]> byLength = new TreeMap<>();   // share, lured acc, unlured acc, taken, samples
+        Map<Dimensions, Map<String, Double>> cells = new HashMap<>();
         for (Metric m : run.metrics()) {
             Integer length = m.dimensions().length();
-            if (m.step() != null || !"lines".equals(m.dimensions().task()) || length == null || length <= window) {
-                continue;
-            }
-            int slot = switch (m.name()) {
-                case "eval/lured_share" -> 0;
-                case "eval/tf_exact_match_lured" -> 1;
-                case "eval/tf_exact_match_unlured" -> 2;
-                case "eval/lure_taken" -> 3;
-                case "eval/lure_samples" -> 4;
-                default -> -1;
-            };
-            if (slot >= 0) {
-                byLength.computeIfAbsent(length, k -> new double[] {Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN})[slot]
-                        = m.value();
+            if (m.step() == null && "lines".equals(m.dimensions().task()) && length != null && length > window
+                    && FIGURES.contains(m.name())) {
+                cells.computeIfAbsent(m.dimensions(), d -> new HashMap<>()).put(m.name(), m.value());
             }
         }
-        double samples = 0, lured = 0, luredRight = 0, unluredRight = 0, misses = 0, taken = 0;
-        boolean any = false;
-        for (double[] c : byLength.values()) {
-            if (Double.isNaN(c[0]) || Double.isNaN(c[4])) {
+        long samples = 0, lured = 0, luredRight = 0, unluredRight = 0, misses = 0, taken = 0;
+        for (Map<String, Double> c : cells.values()) {
+            if (!c.containsKey("eval/lure_samples") || !c.containsKey("eval/lured_share")) {
                 continue;
             }
-            any = true;
-            double l = c[0] * c[4];
-            double u = c[4] - l;
-            samples += c[4];
+            long n = Math.round(c.get("eval/lure_samples"));
+            long l = Math.round(c.get("eval/lured_share") * n);
+            long lRight = l == 0 ? 0 : Math.round(c.getOrDefault("eval/tf_exact_match_lured", 0.0) * l);
+            long uRight = n == l ? 0 : Math.round(c.getOrDefault("eval/tf_exact_match_unlured", 0.0) * (n - l));
+            long missed = l - lRight;
+            samples += n;
             lured += l;
-            luredRight += l > 0 ? c[1] * l : 0;
-            unluredRight += u > 0 ? c[2] * u : 0;
-            double missed = l > 0 ? (1 - c[1]) * l : 0;
+            luredRight += lRight;
+            unluredRight += uRight;
             misses += missed;
-            taken += missed > 0 ? c[3] * missed : 0;
+            taken += missed == 0 ? 0 : Math.round(c.getOrDefault("eval/lure_taken", 0.0) * missed);
         }
-        if (!any) {
+        if (samples == 0) {
             return null;
         }
-        return new double[] {100 * lured / samples, lured > 0 ? 100 * luredRight / lured : Double.NaN,
-                samples > lured ? 100 * unluredRight / (samples - lured) : Double.NaN,
-                misses > 0.5 ? 100 * taken / misses : Double.NaN};
+        return new double[] {100.0 * lured / samples, lured > 0 ? 100.0 * luredRight / lured : Double.NaN,
+                samples > lured ? 100.0 * unluredRight / (samples - lured) : Double.NaN,
+                misses > 0 ? 100.0 * taken / misses : Double.NaN};
     }
 
     public boolean isEmpty() {
