@@ -27,14 +27,17 @@ import org.creamlab.metric.MetricLog;
  */
 public final class LureTally implements PredictionSink {
 
-    private static final int LURED = 0;
-    private static final int LURED_RIGHT = 1;
-    private static final int UNLURED = 2;
-    private static final int UNLURED_RIGHT = 3;
-    private static final int LURED_MISSES = 4;
-    private static final int LURES_TAKEN = 5;
+    /** One cell's counts. */
+    private static final class Counts {
+        int lured;
+        int luredRight;
+        int unlured;
+        int unluredRight;
+        int luredMisses;
+        int luresTaken;
+    }
 
-    private final Map<EvalCell, int[]> counts = new LinkedHashMap<>();
+    private final Map<EvalCell, Counts> counts = new LinkedHashMap<>();
 
     @Override
     public void accept(EvalCell cell, int index, TaskSample sample, TargetScores scores) {
@@ -43,23 +46,23 @@ public final class LureTally implements PredictionSink {
             return;
         }
         boolean right = scores.exactMatch(answer);
-        int[] c = counts.computeIfAbsent(cell, k -> new int[6]);
+        Counts c = counts.computeIfAbsent(cell, k -> new Counts());
         if (hasLure(sample.prompt(), answer, sample.goldOffset())) {
-            c[LURED]++;
+            c.lured++;
             if (right) {
-                c[LURED_RIGHT]++;
+                c.luredRight++;
             } else {
-                c[LURED_MISSES]++;
+                c.luredMisses++;
                 int[] predicted = scores.argmax();
                 int firstWrong = Arrays.mismatch(answer, predicted);
                 if (lureTaken(sample.prompt(), answer, sample.goldOffset(), firstWrong, predicted[firstWrong])) {
-                    c[LURES_TAKEN]++;
+                    c.luresTaken++;
                 }
             }
         } else {
-            c[UNLURED]++;
+            c.unlured++;
             if (right) {
-                c[UNLURED_RIGHT]++;
+                c.unluredRight++;
             }
         }
     }
@@ -100,16 +103,16 @@ public final class LureTally implements PredictionSink {
     public void log(MetricLog metrics, String prefix) {
         counts.forEach((cell, c) -> {
             var d = cell.dimensions();
-            metrics.log(prefix + "/lure_samples", c[LURED] + c[UNLURED], d);
-            metrics.log(prefix + "/lured_share", (double) c[LURED] / (c[LURED] + c[UNLURED]), d);
-            if (c[LURED] > 0) {
-                metrics.log(prefix + "/tf_exact_match_lured", (double) c[LURED_RIGHT] / c[LURED], d);
+            metrics.log(prefix + "/lure_samples", c.lured + c.unlured, d);
+            metrics.log(prefix + "/lured_share", (double) c.lured / (c.lured + c.unlured), d);
+            if (c.lured > 0) {
+                metrics.log(prefix + "/tf_exact_match_lured", (double) c.luredRight / c.lured, d);
             }
-            if (c[UNLURED] > 0) {
-                metrics.log(prefix + "/tf_exact_match_unlured", (double) c[UNLURED_RIGHT] / c[UNLURED], d);
+            if (c.unlured > 0) {
+                metrics.log(prefix + "/tf_exact_match_unlured", (double) c.unluredRight / c.unlured, d);
             }
-            if (c[LURED_MISSES] > 0) {
-                metrics.log(prefix + "/lure_taken", (double) c[LURES_TAKEN] / c[LURED_MISSES], d);
+            if (c.luredMisses > 0) {
+                metrics.log(prefix + "/lure_taken", (double) c.luresTaken / c.luredMisses, d);
             }
         });
     }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.ToDoubleFunction;
 import org.creamlab.metric.Dimensions;
 import org.creamlab.metric.Metric;
 
@@ -18,11 +19,26 @@ import org.creamlab.metric.Metric;
  * with a lure: no share that took it) is left out of that column's mean. Runs without the figures (stored
  * before they existed) are left out. Pure.
  *
- * @param rows arm to {samples with a lure, exact match with a lure, exact match without, misses with a
- *     lure that took it}, each in % (NaN where no run has a sample of that kind), and the number of runs
- *     with lure figures
+ * @param rows arm to its {@link Row}
  */
-public record LureTable(Map<Arm, double[]> rows) {
+public record LureTable(Map<Arm, Row> rows) {
+
+    /**
+     * One arm's figures, each in % and a mean over its runs (NaN where no run has a sample of that kind).
+     *
+     * @param luredShare samples with a lure
+     * @param luredRight exact match over the samples with a lure
+     * @param unluredRight exact match over the samples without one
+     * @param lureTaken misses with a lure whose wrong token is the lure's
+     * @param runs runs with lure figures
+     */
+    public record Row(double luredShare, double luredRight, double unluredRight, double lureTaken, int runs) {
+
+        /** The four percentages in the order of {@link #COLUMNS}' first four. */
+        public List<Double> percentages() {
+            return List.of(luredShare, luredRight, unluredRight, lureTaken);
+        }
+    }
 
     /** Column titles, in the order of a row's values. */
     public static final List<String> COLUMNS = List.of("samples with a lure (%)", "exact match with a lure (%)",
@@ -36,38 +52,38 @@ public record LureTable(Map<Arm, double[]> rows) {
     }
 
     public static LureTable of(List<StudyRun> runs, List<String> varying) {
-        Map<Arm, List<double[]>> perRun = new TreeMap<>();
+        Map<Arm, List<Row>> perRun = new TreeMap<>();
         for (StudyRun run : runs) {
-            double[] v = pooled(run);
+            Row v = pooled(run);
             if (v != null) {
                 perRun.computeIfAbsent(Arm.of(run, varying), a -> new ArrayList<>()).add(v);
             }
         }
-        Map<Arm, double[]> rows = new LinkedHashMap<>();
-        perRun.forEach((arm, list) -> {
-            double[] mean = new double[COLUMNS.size()];
-            for (int i = 0; i < mean.length - 1; i++) {
-                double s = 0;
-                int n = 0;
-                for (double[] v : list) {
-                    if (!Double.isNaN(v[i])) {
-                        s += v[i];
-                        n++;
-                    }
-                }
-                mean[i] = n == 0 ? Double.NaN : s / n;
-            }
-            mean[mean.length - 1] = list.size();
-            rows.put(arm, mean);
-        });
+        Map<Arm, Row> rows = new LinkedHashMap<>();
+        perRun.forEach((arm, list) -> rows.put(arm, new Row(mean(list, Row::luredShare),
+                mean(list, Row::luredRight), mean(list, Row::unluredRight), mean(list, Row::lureTaken), list.size())));
         return new LureTable(rows);
     }
 
+    /** The mean of one figure over the runs that have it; NaN when none does. */
+    private static double mean(List<Row> perRun, ToDoubleFunction<Row> figure) {
+        double s = 0;
+        int n = 0;
+        for (Row run : perRun) {
+            double v = figure.applyAsDouble(run);
+            if (!Double.isNaN(v)) {
+                s += v;
+                n++;
+            }
+        }
+        return n == 0 ? Double.NaN : s / n;
+    }
+
     /**
-     * One run's four figures in %, pooled over its lines cells beyond N; null when it has none. Each cell's
+     * One run's figures in %, pooled over its lines cells beyond N ({@code runs} = 1); null when it has none. Each cell's
      * counts are recovered as whole numbers from its ratios and its {@code eval/lure_samples}.
      */
-    private static double[] pooled(StudyRun run) {
+    private static Row pooled(StudyRun run) {
         int window = Integer.parseInt(run.param("window", "128"));
         Map<Dimensions, Map<String, Double>> cells = new HashMap<>();
         for (Metric m : run.metrics()) {
@@ -97,9 +113,9 @@ public record LureTable(Map<Arm, double[]> rows) {
         if (samples == 0) {
             return null;
         }
-        return new double[] {100.0 * lured / samples, lured > 0 ? 100.0 * luredRight / lured : Double.NaN,
+        return new Row(100.0 * lured / samples, lured > 0 ? 100.0 * luredRight / lured : Double.NaN,
                 samples > lured ? 100.0 * unluredRight / (samples - lured) : Double.NaN,
-                misses > 0 ? 100.0 * taken / misses : Double.NaN};
+                misses > 0 ? 100.0 * taken / misses : Double.NaN, 1);
     }
 
     public boolean isEmpty() {

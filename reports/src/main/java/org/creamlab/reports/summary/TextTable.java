@@ -66,12 +66,10 @@ public record TextTable(String caption, List<String> header, List<List<String>> 
         List<String> header = new ArrayList<>(List.of("method"));
         header.addAll(LureTable.COLUMNS);
         List<List<String>> rows = new ArrayList<>();
-        lures.rows().forEach((arm, v) -> {
+        lures.rows().forEach((arm, row) -> {
             List<String> r = new ArrayList<>(List.of(arm.label()));
-            for (int i = 0; i < v.length - 1; i++) {
-                r.add(format(v[i]));
-            }
-            r.add(Integer.toString((int) v[v.length - 1]));
+            row.percentages().forEach(x -> r.add(format(x)));
+            r.add(Integer.toString(row.runs()));
             rows.add(r);
         });
         return List.of(new TextTable("LongChat-Lines beyond N when another line's number shares the answer's first piece "

@@ -36,13 +36,13 @@ class LureTableTest {
                 run(3, "cream", List.of(Metric.of("eval/tf_exact_match", 0.5, Dimensions.task("lines").withLength(1024))))),
                 List.of("method"));
         assertEquals(1, t.rows().size(), "a run without lure figures is left out");
-        double[] row = t.rows().values().iterator().next();
+        LureTable.Row row = t.rows().values().iterator().next();
         // run 1: 40 of 100 lured, 5/40 right with a lure, 50/60 without, 20 of 35 misses took it; run 2: 40, 100, 100, none
-        assertEquals((40.0 + 40.0) / 2, row[0], 1e-9);
-        assertEquals((12.5 + 100.0) / 2, row[1], 1e-9);
-        assertEquals((100.0 * 50 / 60 + 100.0) / 2, row[2], 1e-9);
-        assertEquals(100.0 * 20 / 35, row[3], 1e-9, "run 2 had no misses with a lure: the mean is over run 1 only");
-        assertEquals(2, row[4]);
+        assertEquals((40.0 + 40.0) / 2, row.luredShare(), 1e-9);
+        assertEquals((12.5 + 100.0) / 2, row.luredRight(), 1e-9);
+        assertEquals((100.0 * 50 / 60 + 100.0) / 2, row.unluredRight(), 1e-9);
+        assertEquals(100.0 * 20 / 35, row.lureTaken(), 1e-9, "run 2 had no misses with a lure: the mean is over run 1 only");
+        assertEquals(2, row.runs());
         List<TextTable> tables = TextTable.of(t);
         assertEquals(1, tables.get(0).rows().size());
         assertEquals(1 + LureTable.COLUMNS.size(), tables.get(0).header().size());
