@@ -34,7 +34,7 @@ public record LureTable(Map<Arm, Row> rows) {
      */
     public record Row(double luredShare, double luredRight, double unluredRight, double lureTaken, int runs) {
 
-        /** The four percentages in the order of {@link #COLUMNS}' first four. */
+        /** The four percentages in the order of {@link LureTable#COLUMNS}' first four. */
         public List<Double> percentages() {
             return List.of(luredShare, luredRight, unluredRight, lureTaken);
         }
@@ -67,16 +67,7 @@ public record LureTable(Map<Arm, Row> rows) {
 
     /** The mean of one figure over the runs that have it; NaN when none does. */
     private static double mean(List<Row> perRun, ToDoubleFunction<Row> figure) {
-        double s = 0;
-        int n = 0;
-        for (Row run : perRun) {
-            double v = figure.applyAsDouble(run);
-            if (!Double.isNaN(v)) {
-                s += v;
-                n++;
-            }
-        }
-        return n == 0 ? Double.NaN : s / n;
+        return perRun.stream().mapToDouble(figure).filter(v -> !Double.isNaN(v)).average().orElse(Double.NaN);
     }
 
     /**
